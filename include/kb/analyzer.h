@@ -26,11 +26,14 @@ struct Token {
   std::string surface;  // the original text of the word, as written
   std::string folded;   // normalized, case- and accent-folded ("Verifica" -> "verifica")
   std::string stem;     // Snowball stem of `folded` in the analysis language; == folded
-                        // for numbers/codes and for Lang::kUnknown
+                        // for numbers/codes, stop words and Lang::kUnknown
   // Synonym group ids (each starts with '~', e.g. "~2sv") whose phrase starts
   // at this token. A multi-word phrase ("two-step verification") puts its
   // group on its first token only.
   std::vector<std::string> synonyms;
+  // How many words (this one included) the phrase behind `synonyms` spans:
+  // 0 with no synonyms, 1 for a single-word term, 3 for "mot de passe".
+  uint32_t synonym_words = 0;
   uint32_t begin = 0;     // byte offset of the word in the input
   uint32_t end = 0;       // byte offset one past the word
   uint32_t position = 0;  // ordinal of the word in the input (stop words counted)

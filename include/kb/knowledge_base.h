@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "kb/analyzer.h"
 #include "kb/article.h"
 #include "kb/catalog.h"
 #include "kb/lang.h"
@@ -39,6 +40,11 @@ struct IndexOptions {
   std::string kb_path = "kb/kb.db";
   std::function<void(const ArticleReport&)> on_article;  // called as each article is done
   std::function<void(size_t done, size_t total)> on_progress;
+  // Builds the intent model from the validated catalogue and the articles;
+  // its bytes are stored in the KB as the blob "intent_model". Optional.
+  std::function<StatusOr<std::string>(const Catalog&, const std::vector<Article>&,
+                                       const std::shared_ptr<const SynonymTable>&)>
+      build_model;
 };
 
 struct IndexSummary {
@@ -79,6 +85,7 @@ struct SearchResult {
   Lang query_lang = Lang::kUnknown;
   std::vector<std::string> corrections;  // "pasword -> password", for explanations
   std::vector<std::string> terms;        // the analyzed terms searched for
+  bool matched_all_terms = false;        // the first passage holds every term
   int64_t took_us = 0;
 };
 
@@ -96,6 +103,7 @@ class KnowledgeBase {
   const Article* FindArticle(std::string_view id) const;
   const Section* FindSection(std::string_view article, std::string_view heading) const;
   const Catalog& catalog() const;
+  const std::shared_ptr<const SynonymTable>& synonyms() const;
   // A blob stored at index time under `name` (e.g. the intent model).
   std::optional<std::string> Blob(std::string_view name) const;
   const std::string& path() const;

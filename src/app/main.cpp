@@ -8,6 +8,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   kb::app::AddIndexCommand(app);
   kb::app::AddSearchCommand(app);
+  kb::app::AddAskCommand(app);
+  kb::app::AddChatCommand(app);
   kb::app::AddTokenizeCommand(app);
   CLI11_PARSE(app, argc, argv);
   return 0;

@@ -1,0 +1,383 @@
+// The engine's decision: which reply type, which intent, in which language.
+//
+//   credentials?  -> warn (and still answer the question around them)
+//   pending clarification -> a number, a label or free text picks an option
+//   model: follow-up ("still doesn't work") -> the last intent's `next`
+//          small talk -> small talk, unless a real question follows a greeting
+//          out of scope -> fallback
+//          ambiguous -> clarify with the catalogue's choices
+//          one task intent, confident -> answer
+//          several task intents close -> clarify with them
+//   low confidence -> search passages if they hold every word, else fallback
+#include "kb/engine.h"
+
+#include <algorithm>
+#include <cmath>
+#include <mutex>
+#include <set>
+
+#include "../match/credential_detector.h"
+#include "../match/intent_model.h"
+
+namespace kb {
+namespace {
+
+// Decision thresholds on the model's probabilities, tuned on tests/data.
+constexpr double kAnswerThreshold = 0.45;
+constexpr double kAnswerMargin = 0.12;
+constexpr double kClarifyPairThreshold = 0.45;
+constexpr double kClarifyMember = 0.12;
+constexpr double kOutOfScopeThreshold = 0.40;
+constexpr double kSpecialThreshold = 0.40;
+constexpr double kLanguageConfidence = 0.55;
+constexpr size_t kMaxSearchSteps = 3;
+
+std::string Trim(std::string_view s) {
+  const size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string_view::npos) return "";
+  const size_t e = s.find_last_not_of(" \t\r\n");
+  return std::string(s.substr(b, e - b + 1));
+}
+
+}  // namespace
+
+struct Engine::Impl {
+  std::unique_ptr<KnowledgeBase> kb;
+  match::IntentModel model;
+
+  std::mutex analyzers_mutex;
+  std::vector<std::unique_ptr<Analyzer>> analyzers;
+
+  std::unique_ptr<Analyzer> BorrowAnalyzer() {
+    std::lock_guard lock(analyzers_mutex);
+    if (analyzers.empty()) return std::make_unique<Analyzer>(kb->synonyms());
+    auto analyzer = std::move(analyzers.back());
+    analyzers.pop_back();
+    return analyzer;
+  }
+  void ReturnAnalyzer(std::unique_ptr<Analyzer> analyzer) {
+    std::lock_guard lock(analyzers_mutex);
+    analyzers.push_back(std::move(analyzer));
+  }
+
+  const Catalog& catalog() const { return kb->catalog(); }
+
+  std::string Message(const std::string& key, const std::string& lang) const {
+    auto by_key = catalog().messages.find(key);
+    if (by_key == catalog().messages.end()) return "";
+    for (const std::string& code : {lang, std::string("en")}) {
+      auto it = by_key->second.find(code);
+      if (it != by_key->second.end()) return it->second;
+    }
+    return by_key->second.empty() ? "" : by_key->second.begin()->second;
+  }
+
+  const IntentText* Text(const Intent& intent, const std::string& lang) const {
+    for (const std::string& code : {lang, std::string("en")}) {
+      auto it = intent.texts.find(code);
+      if (it != intent.texts.end()) return &it->second;
+    }
+    return intent.texts.empty() ? nullptr : &intent.texts.begin()->second;
+  }
+
+  std::string Label(const std::string& id, const std::string& lang) const {
+    const Intent* intent = catalog().Find(id);
+    const IntentText* text = intent ? Text(*intent, lang) : nullptr;
+    return text && !text->label.empty() ? text->label : id;
+  }
+
+  void AddSource(Reply& reply, const std::string& article_id, const std::string& section) const {
+    for (const ReplySource& s : reply.sources) {
+      if (s.article == article_id && s.section == section) return;
+    }
+    const Article* article = kb->FindArticle(article_id);
+    if (!article) return;
+    reply.sources.push_back({article_id, article->title, section, article->lang});
+  }
+
+  // Fills an answer (or small talk) for `intent` in `lang`.
+  void Answer(const Intent& intent, const std::string& lang, double confidence, Reply& reply,
+              DialogueState& next) const {
+    const IntentText* text = Text(intent, lang);
+    reply.type = intent.kind == IntentKind::kSmalltalk ? "smalltalk" : "answer";
+    reply.intent = intent.id;
+    reply.confidence = confidence;
+    reply.text = text ? text->lead : "";
+    if (text && !text->steps.empty()) {
+      for (const CatalogStep& step : text->steps) {
+        reply.steps.push_back({step.text, step.source.article, step.source.section});
+        AddSource(reply, step.source.article, step.source.section);
+      }
+    } else {
+      for (const SourceRef& source : intent.sources) {
+        const Section* section = kb->FindSection(source.article, source.section);
+        if (!section) continue;
+        for (const Step& step : section->steps) {
+          reply.steps.push_back({step.text, source.article, source.section});
+        }
+      }
+    }
+    for (const SourceRef& source : intent.sources) AddSource(reply, source.article, source.section);
+    if (intent.kind == IntentKind::kTask) {
+      if (next.last_intent != intent.id) next.still_not_working = 0;
+      next.last_intent = intent.id;
+    }
+    next.suggestions.clear();
+    next.fallbacks = 0;
+  }
+
+  void Clarify(const std::vector<std::string>& ids, const std::string& lead,
+               const std::string& lang, double confidence, Reply& reply,
+               DialogueState& next) const {
+    reply.type = "clarify";
+    reply.intent.reset();
+    reply.confidence = confidence;
+    reply.text = lead.empty() ? Message("clarify", lang) : lead;
+    for (const std::string& id : ids) {
+      if (!catalog().Find(id)) continue;
+      reply.suggestions.push_back({id, Label(id, lang)});
+    }
+    next.suggestions = reply.suggestions;
+  }
+
+  void Fallback(const std::string& lang, double confidence, Reply& reply,
+                DialogueState& next) const {
+    reply.type = "fallback";
+    reply.intent.reset();
+    reply.confidence = confidence;
+    reply.text = Message("fallback", lang);
+    ++next.fallbacks;
+    next.suggestions.clear();
+    // Going in circles: offer a person.
+    if (next.fallbacks >= 2 && catalog().Find("contact_support")) {
+      const std::string handoff = Message("handoff", lang);
+      if (!handoff.empty()) reply.text += " " + handoff;
+      reply.suggestions.push_back({"contact_support", Label("contact_support", lang)});
+      next.suggestions = reply.suggestions;
+    }
+  }
+
+  bool TrySearch(const std::string& message, const std::string& lang, Reply& reply) const {
+    SearchOptions options;
+    options.lang = LangFromCode(lang);
+    options.limit = static_cast<int>(kMaxSearchSteps);
+    options.prefix_last = false;
+    auto result = kb->Search(message, options);
+    if (!result.ok() || result->passages.empty() || !result->matched_all_terms ||
+        result->terms.size() < 2) {
+      return false;
+    }
+    reply.type = "search";
+    reply.intent.reset();
+    reply.text = Message("search", lang);
+    for (const Passage& p : result->passages) {
+      reply.steps.push_back({p.text, p.article, p.section});
+      AddSource(reply, p.article, p.section);
+    }
+    return true;
+  }
+
+  // A pick among offered suggestions: "2", "the second"… or a label.
+  std::optional<std::string> PickSuggestion(const std::string& message,
+                                            const std::vector<Suggestion>& suggestions,
+                                            Analyzer& analyzer) const {
+    if (suggestions.empty()) return std::nullopt;
+    std::string digits;
+    for (char c : message) {
+      if (std::isdigit(static_cast<unsigned char>(c))) digits += c;
+    }
+    const std::string folded = analyzer.Fold(message);
+    if (!digits.empty() && digits.size() <= 2 && folded.size() <= 12) {
+      const int n = std::stoi(digits);
+      if (n >= 1 && n <= static_cast<int>(suggestions.size())) return suggestions[n - 1].intent;
+    }
+    for (const Suggestion& s : suggestions) {
+      if (analyzer.Fold(s.label) == folded || s.intent == Trim(message)) return s.intent;
+    }
+    return std::nullopt;
+  }
+};
+
+Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Engine::~Engine() = default;
+
+StatusOr<std::unique_ptr<Engine>> Engine::Open(const std::string& kb_path) {
+  auto kb = KnowledgeBase::Open(kb_path);
+  if (!kb.ok()) return kb.status();
+  auto blob = (*kb)->Blob("intent_model");
+  if (!blob) return Status::Error(kb_path + " has no intent model: index it with a catalogue");
+  auto model = match::IntentModel::Deserialize(*blob);
+  if (!model.ok()) return model.status();
+  auto impl = std::make_unique<Impl>();
+  impl->kb = std::move(kb).value();
+  impl->model = std::move(model).value();
+  return std::unique_ptr<Engine>(new Engine(std::move(impl)));
+}
+
+const KnowledgeBase& Engine::knowledge_base() const { return *impl_->kb; }
+
+StatusOr<std::string> BuildIntentModel(const Catalog& catalog, const std::vector<Article>&,
+                                       const std::shared_ptr<const SynonymTable>& synonyms) {
+  auto model = match::IntentModel::Train(catalog, synonyms);
+  if (!model.ok()) return model.status();
+  return model->Serialize();
+}
+
+Reply Engine::Respond(const DialogueState& state, const Request& request,
+                      DialogueState* next_out) const {
+  const Impl& impl = *impl_;
+  DialogueState next = state;
+  ++next.turns;
+  Reply reply;
+  std::unique_ptr<Analyzer> analyzer = impl_->BorrowAnalyzer();
+
+  const std::string message = Trim(request.message);
+  const match::CredentialScan scan = match::ScanForCredentials(message);
+  const LanguageGuess guess = DetectLanguage(scan.redacted);
+
+  // The reply language: the request's, a pinned one, a confident guess, the
+  // conversation's, a weak guess, English.
+  std::string lang;
+  if (request.lang) {
+    lang = LangCode(*request.lang);
+    next.lang_pinned = true;
+  } else if (state.lang_pinned && !state.lang.empty()) {
+    lang = state.lang;
+  } else if (guess.lang != Lang::kUnknown &&
+             (guess.confidence >= kLanguageConfidence || state.lang.empty())) {
+    lang = LangCode(guess.lang);
+  } else if (!state.lang.empty()) {
+    lang = state.lang;
+  } else {
+    lang = "en";
+  }
+  next.lang = lang;
+  reply.lang = lang;
+
+  Explanation explanation;
+  explanation.detected_lang = std::string(LangCode(guess.lang));
+  explanation.lang_confidence = guess.confidence;
+
+  const Lang analysis_lang = LangFromCode(lang).value_or(Lang::kUnknown);
+  const std::vector<Suggestion> pending = state.suggestions;
+
+  if (message.empty()) {
+    reply.type = "fallback";
+    reply.text = impl.Message("empty", lang);
+    explanation.decision = "empty message";
+  } else if (auto picked = impl.PickSuggestion(message, pending, *analyzer)) {
+    impl.Answer(*impl.catalog().Find(*picked), lang, 1.0, reply, next);
+    explanation.decision = "picked a clarification option";
+  } else {
+    match::Prediction prediction = impl.model.Predict(scan.redacted, analysis_lang, *analyzer);
+    for (const auto& c : prediction.corrections) {
+      explanation.corrections.push_back(c.from + " -> " + c.to);
+    }
+    explanation.matched_terms = prediction.matched_features;
+    const auto& classes = impl.model.classes();
+    auto intent_of = [&](const match::ClassScore& s) { return impl.catalog().Find(classes[s.cls]); };
+    for (size_t i = 0; i < prediction.ranked.size() && i < 5; ++i) {
+      explanation.candidates.push_back(
+          {classes[prediction.ranked[i].cls], prediction.ranked[i].probability});
+    }
+    // Task intents only, most probable first.
+    std::vector<match::ClassScore> tasks;
+    for (const auto& s : prediction.ranked) {
+      const Intent* intent = intent_of(s);
+      if (intent && intent->kind == IntentKind::kTask) tasks.push_back(s);
+    }
+    const match::ClassScore top = prediction.ranked.front();
+    const Intent* top_intent = intent_of(top);
+    const double second = prediction.ranked.size() > 1 ? prediction.ranked[1].probability : 0;
+    explanation.margin = top.probability - second;
+    const double top_task = tasks.empty() ? 0 : tasks[0].probability;
+    const double second_task = tasks.size() > 1 ? tasks[1].probability : 0;
+
+    // Free text answering a clarification: an offered intent wins if plausible.
+    const Intent* offered = nullptr;
+    for (const auto& t : tasks) {
+      if (t.probability < kClarifyMember) break;
+      for (const Suggestion& s : pending) {
+        if (s.intent == classes[t.cls]) offered = intent_of(t);
+      }
+      if (offered) break;
+    }
+
+    if (offered && !(top_intent && top_intent->kind == IntentKind::kTask &&
+                     top.probability >= kAnswerThreshold && top_intent != offered)) {
+      impl.Answer(*offered, lang, top_task, reply, next);
+      explanation.decision = "free text chose an offered option";
+    } else if (top_intent && top_intent->kind == IntentKind::kFollowup &&
+               top.probability >= kSpecialThreshold && !state.last_intent.empty()) {
+      ++next.still_not_working;
+      const Intent* last = impl.catalog().Find(state.last_intent);
+      std::string target = last && !last->next.empty() ? last->next : "contact_support";
+      if (next.still_not_working >= 2) target = "contact_support";
+      const Intent* intent = impl.catalog().Find(target);
+      if (!intent) intent = impl.catalog().Find("contact_support");
+      if (intent) {
+        const int count = next.still_not_working;
+        impl.Answer(*intent, lang, top.probability, reply, next);
+        next.still_not_working = count;
+        const std::string prefix = impl.Message("still_not_working", lang);
+        if (!prefix.empty()) reply.text = prefix + " " + reply.text;
+      } else {
+        impl.Fallback(lang, top.probability, reply, next);
+      }
+      explanation.decision = "follow-up: the last answer did not help";
+    } else if (top_intent && top_intent->kind == IntentKind::kSmalltalk &&
+               top.probability >= kSpecialThreshold &&
+               !(prediction.content_words > 3 && top_task >= 0.2)) {
+      impl.Answer(*top_intent, lang, top.probability, reply, next);
+      explanation.decision = "small talk";
+    } else if (top_intent && top_intent->kind == IntentKind::kOutOfScope &&
+               top.probability >= kOutOfScopeThreshold) {
+      impl.Fallback(lang, top.probability, reply, next);
+      explanation.decision = "out of scope";
+    } else if (top_intent && top_intent->kind == IntentKind::kAmbiguous &&
+               top.probability >= kSpecialThreshold) {
+      const IntentText* text = impl.Text(*top_intent, lang);
+      impl.Clarify(top_intent->suggest, text ? text->lead : "", lang, top.probability, reply,
+                   next);
+      explanation.decision = "ambiguous question";
+    } else if (!tasks.empty() && top_task >= kAnswerThreshold &&
+               top_task - second_task >= kAnswerMargin) {
+      impl.Answer(*intent_of(tasks[0]), lang, top_task, reply, next);
+      explanation.decision = "confident intent";
+    } else if (tasks.size() > 1 && top_task + second_task >= kClarifyPairThreshold &&
+               second_task >= kClarifyMember) {
+      std::vector<std::string> ids;
+      for (const auto& t : tasks) {
+        if (ids.size() >= 3 || t.probability < kClarifyMember) break;
+        ids.push_back(classes[t.cls]);
+      }
+      impl.Clarify(ids, "", lang, top_task, reply, next);
+      explanation.decision = "several intents close";
+    } else if (impl.TrySearch(scan.redacted, lang, reply)) {
+      reply.confidence = top_task;
+      next.suggestions.clear();
+      explanation.decision = "no intent fits; passages match every word";
+    } else {
+      impl.Fallback(lang, top.probability, reply, next);
+      explanation.decision = "low confidence";
+    }
+  }
+
+  if (scan.found) {
+    reply.credentials_warning = true;
+    const std::string warning = impl.Message("credentials_warning", lang);
+    reply.text = reply.text.empty() ? warning : warning + " " + reply.text;
+    // The articles' phishing advice grounds the warning.
+    if (const Intent* phishing = impl.catalog().Find("phishing")) {
+      for (const SourceRef& source : phishing->sources) {
+        impl.AddSource(reply, source.article, source.section);
+      }
+    }
+  }
+  if (request.explain) reply.explanation = std::move(explanation);
+  impl_->ReturnAnalyzer(std::move(analyzer));
+  if (next_out) *next_out = std::move(next);
+  return reply;
+}
+
+}  // namespace kb

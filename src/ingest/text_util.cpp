@@ -1,0 +1,169 @@
+// UTF-8 helpers for the ingest stages; see text_util.h. Stateless.
+#include "text_util.h"
+
+#include <unicode/locid.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/utf8.h>
+
+namespace kb::ingest {
+namespace {
+
+// Decodes the code point at `i` (advancing it); U+FFFD for invalid bytes.
+char32_t NextCodePoint(std::string_view text, size_t& i) {
+  UChar32 c = 0;
+  int32_t pos = static_cast<int32_t>(i);
+  U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), pos, static_cast<int32_t>(text.size()), c);
+  i = static_cast<size_t>(pos);
+  return c < 0 ? 0xFFFD : static_cast<char32_t>(c);
+}
+
+bool IsSpace(char32_t c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v' || c == 0xA0 ||
+         c == 0x200B || c == 0xFEFF || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F;
+}
+
+}  // namespace
+
+std::optional<size_t> FindInvalidUtf8(std::string_view text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const size_t n = text.size();
+  size_t i = 0;
+  while (i < n) {
+    const uint8_t b = s[i];
+    if (b < 0x80) {
+      ++i;
+      continue;
+    }
+    size_t len = 0;
+    uint8_t lo = 0x80, hi = 0xBF;  // allowed range of the second byte
+    if (b >= 0xC2 && b <= 0xDF) {
+      len = 2;
+    } else if (b >= 0xE0 && b <= 0xEF) {
+      len = 3;
+      if (b == 0xE0) lo = 0xA0;  // overlong
+      if (b == 0xED) hi = 0x9F;  // surrogates
+    } else if (b >= 0xF0 && b <= 0xF4) {
+      len = 4;
+      if (b == 0xF0) lo = 0x90;  // overlong
+      if (b == 0xF4) hi = 0x8F;  // above U+10FFFF
+    } else {
+      return i;
+    }
+    if (i + len > n) return i;
+    if (s[i + 1] < lo || s[i + 1] > hi) return i;
+    for (size_t k = 2; k < len; ++k) {
+      if (s[i + k] < 0x80 || s[i + k] > 0xBF) return i;
+    }
+    i += len;
+  }
+  return std::nullopt;
+}
+
+std::string_view Trim(std::string_view text) {
+  size_t begin = 0;
+  while (begin < text.size()) {
+    size_t next = begin;
+    if (!IsSpace(NextCodePoint(text, next))) break;
+    begin = next;
+  }
+  size_t end = text.size();
+  while (end > begin) {
+    // Step back to the start of the last code point.
+    size_t start = end - 1;
+    while (start > begin && (static_cast<uint8_t>(text[start]) & 0xC0) == 0x80) --start;
+    size_t probe = start;
+    if (!IsSpace(NextCodePoint(text, probe))) break;
+    end = start;
+  }
+  return text.substr(begin, end - begin);
+}
+
+std::string CollapseSpaces(std::string_view text) {
+  text = Trim(text);
+  std::string out;
+  out.reserve(text.size());
+  bool in_space = false;
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t start = i;
+    const char32_t c = NextCodePoint(text, i);
+    if (IsSpace(c)) {
+      in_space = true;
+      continue;
+    }
+    if (in_space) out.push_back(' ');
+    in_space = false;
+    out.append(text.substr(start, i - start));
+  }
+  return out;
+}
+
+std::vector<std::string_view> SplitWords(std::string_view text) {
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < text.size()) {
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t')) ++i;
+    const size_t start = i;
+    while (i < text.size() && text[i] != ' ' && text[i] != '\t') ++i;
+    if (i > start) words.push_back(text.substr(start, i - start));
+  }
+  return words;
+}
+
+int CountWords(std::string_view text) { return static_cast<int>(SplitWords(text).size()); }
+
+bool StartsWithUppercase(std::string_view text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    const char32_t c = NextCodePoint(text, i);
+    if (u_isUUppercase(c) || u_istitle(c)) return true;
+    if (u_isULowercase(c)) return false;
+    if (u_isalpha(c)) return true;  // caseless scripts count as "capitalized"
+  }
+  return false;
+}
+
+std::string CapitalizeFirst(std::string_view text) {
+  size_t i = 0;
+  const char32_t c = NextCodePoint(text, i);
+  if (!u_isULowercase(c)) return std::string(text);
+  std::string out;
+  icu::UnicodeString(static_cast<UChar32>(u_toupper(c))).toUTF8String(out);
+  out.append(text.substr(i));
+  return out;
+}
+
+std::string ToLower(std::string_view text) {
+  std::string out;
+  icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
+      .toLower(icu::Locale::getRoot())
+      .toUTF8String(out);
+  return out;
+}
+
+char32_t LastCodePoint(std::string_view text) {
+  if (text.empty()) return 0;
+  size_t start = text.size() - 1;
+  while (start > 0 && (static_cast<uint8_t>(text[start]) & 0xC0) == 0x80) --start;
+  return NextCodePoint(text, start);
+}
+
+std::string Abbreviate(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return std::string(text);
+  size_t cut = text.rfind(' ', max_bytes);
+  if (cut == std::string_view::npos || cut == 0) {
+    cut = max_bytes;
+    while (cut > 0 && (static_cast<uint8_t>(text[cut]) & 0xC0) == 0x80) --cut;
+  }
+  std::string out(Trim(text.substr(0, cut)));
+  out += "…";
+  return out;
+}
+
+bool IsPictograph(char32_t c) {
+  return (c >= 0x1F000 && c <= 0x1FAFF) || (c >= 0x2600 && c <= 0x27BF) ||
+         (c >= 0x2B00 && c <= 0x2BFF) || c == 0xFE0F;
+}
+
+}  // namespace kb::ingest

@@ -1,0 +1,122 @@
+// Feature extraction for the intent model.
+#include "feature_extractor.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "../store/vocabulary.h"
+
+namespace kb::match {
+namespace {
+
+void AddTrigrams(const std::string& folded, std::map<std::string, float>& bag) {
+  const std::u32string text = U"<" + store::DecodeUtf8(folded) + U">";
+  if (text.size() < 5) return;  // short words: the word feature says it all
+  std::string gram;
+  for (size_t i = 0; i + 3 <= text.size(); ++i) {
+    gram = "c:";
+    for (size_t k = i; k < i + 3; ++k) {
+      char32_t c = text[k];
+      // Code points to UTF-8.
+      if (c < 0x80) {
+        gram += static_cast<char>(c);
+      } else if (c < 0x800) {
+        gram += static_cast<char>(0xC0 | (c >> 6));
+        gram += static_cast<char>(0x80 | (c & 0x3F));
+      } else if (c < 0x10000) {
+        gram += static_cast<char>(0xE0 | (c >> 12));
+        gram += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        gram += static_cast<char>(0x80 | (c & 0x3F));
+      } else {
+        gram += static_cast<char>(0xF0 | (c >> 18));
+        gram += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        gram += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        gram += static_cast<char>(0x80 | (c & 0x3F));
+      }
+    }
+    bag[gram] += 0.15f;
+  }
+}
+
+}  // namespace
+
+void TrainingVocabulary::Add(const std::string& folded, const std::string& stem_feature) {
+  auto& stems = words_[folded];
+  if (std::find(stems.begin(), stems.end(), stem_feature) == stems.end()) {
+    stems.push_back(stem_feature);
+  }
+}
+
+bool TrainingVocabulary::Contains(std::string_view folded) const {
+  return words_.count(std::string(folded)) > 0;
+}
+
+std::string TrainingVocabulary::Correct(std::string_view folded) const {
+  const std::u32string query = store::DecodeUtf8(folded);
+  const int max_edits = store::Vocabulary::MaxEdits(query.size());
+  if (max_edits == 0) return "";
+  std::string best;
+  int best_edits = max_edits + 1;
+  for (const auto& [word, stems] : words_) {
+    const std::u32string candidate = store::DecodeUtf8(word);
+    if (candidate.empty() || candidate[0] != query[0]) continue;
+    const int edits = store::BoundedEditDistance(query, candidate, max_edits);
+    if (edits < best_edits || (edits == best_edits && word < best)) {
+      best_edits = edits;
+      best = word;
+    }
+  }
+  return best_edits <= max_edits ? best : "";
+}
+
+const std::vector<std::string>& TrainingVocabulary::StemFeatures(const std::string& folded) const {
+  static const std::vector<std::string> kNone;
+  auto it = words_.find(folded);
+  return it == words_.end() ? kNone : it->second;
+}
+
+ExtractedFeatures ExtractFeatures(std::string_view text, Lang lang, Analyzer& analyzer,
+                                  const TrainingVocabulary* vocabulary) {
+  ExtractedFeatures out;
+  std::map<std::string, float> bag;
+  std::string previous_stem;
+  for (const Token& token : analyzer.Analyze(text, lang)) {
+    for (const std::string& group : token.synonyms) bag["s:" + group] += 1.0f;
+    if (token.stopword) {
+      previous_stem.clear();
+      continue;
+    }
+    ++out.content_words;
+    std::string folded = token.folded;
+    std::string stem = "w:" + token.stem;
+    if (vocabulary && !vocabulary->Contains(folded)) {
+      std::string fixed = vocabulary->Correct(folded);
+      if (!fixed.empty()) {
+        out.corrections.push_back({folded, fixed});
+        folded = fixed;
+        const auto& stems = vocabulary->StemFeatures(fixed);
+        if (!stems.empty()) stem = stems.front();
+        // A corrected word may complete a synonym group ("pasword").
+        for (const Token& t : analyzer.Analyze(fixed, lang)) {
+          for (const std::string& group : t.synonyms) bag["s:" + group] += 1.0f;
+        }
+      }
+    }
+    bag[stem] += 1.0f;
+    bag["f:" + folded] += 0.5f;
+    AddTrigrams(folded, bag);
+    if (!previous_stem.empty()) bag["b:" + previous_stem + "_" + stem.substr(2)] += 0.7f;
+    previous_stem = stem.substr(2);
+  }
+  double norm = 0;
+  for (const auto& [name, weight] : bag) norm += weight * weight;
+  norm = norm > 0 ? std::sqrt(norm) : 1;
+  out.features.reserve(bag.size());
+  for (auto& [name, weight] : bag) {
+    out.features.push_back({name, static_cast<float>(weight / norm)});
+  }
+  return out;
+}
+
+}  // namespace kb::match

@@ -1,0 +1,55 @@
+// Features of a short text for the intent model, from the shared analyzer:
+// stems (language-specific), folded words (shared across languages),
+// synonym groups (cross-language), stem bigrams (negations, "lost phone")
+// and character trigrams of folded words (typos the corrector missed).
+//
+// Thread safety: uses the caller's Analyzer; one thread at a time.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "kb/analyzer.h"
+
+namespace kb::match {
+
+struct Feature {
+  std::string name;
+  float weight = 1;
+};
+
+// A word the corrector replaced, for explanations.
+struct Correction {
+  std::string from;
+  std::string to;
+};
+
+// Words the model knows (from the training phrases) with the stem features
+// each carried in training, so that a corrected word brings its features.
+class TrainingVocabulary {
+ public:
+  void Add(const std::string& folded, const std::string& stem_feature);
+  bool Contains(std::string_view folded) const;
+  // The closest known word within the allowed edits, or "" if none.
+  std::string Correct(std::string_view folded) const;
+  const std::vector<std::string>& StemFeatures(const std::string& folded) const;
+
+  const std::unordered_map<std::string, std::vector<std::string>>& words() const { return words_; }
+
+ private:
+  std::unordered_map<std::string, std::vector<std::string>> words_;
+};
+
+struct ExtractedFeatures {
+  std::vector<Feature> features;  // deduplicated, L2-normalized weights
+  std::vector<Correction> corrections;
+  int content_words = 0;  // non-stop-word tokens
+};
+
+// `vocabulary` may be null (training): then no correction is attempted.
+ExtractedFeatures ExtractFeatures(std::string_view text, Lang lang, Analyzer& analyzer,
+                                  const TrainingVocabulary* vocabulary);
+
+}  // namespace kb::match

@@ -1,0 +1,338 @@
+// `kb index`: articles + catalogue + synonyms -> a KB file, built in a
+// temporary file beside the target and renamed into place, so a reader never
+// sees a half-built KB. Unchanged articles (same content hash, same schema and
+// synonyms) are carried over from the previous KB instead of re-tokenized.
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "catalog_codec.h"
+#include "fts5_tokenizer.h"
+#include "kb/analyzer.h"
+#include "kb/knowledge_base.h"
+#include "kb_reader.h"
+#include "schema.h"
+#include "sqlite_handle.h"
+
+namespace kb {
+namespace {
+
+namespace fs = std::filesystem;
+using store::BindText;
+using store::Prepare;
+using store::SqliteError;
+
+StatusOr<std::string> ReadFile(const fs::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return Status::Error("cannot read " + path.string());
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+// FNV-1a: a stable content hash; collisions only cost a missed reuse check
+// against the same article id, which is acceptable.
+std::string ContentHash(std::string_view bytes) {
+  uint64_t hash = 1469598103934665603ULL;
+  for (unsigned char c : bytes) {
+    hash ^= c;
+    hash *= 1099511628211ULL;
+  }
+  char out[17];
+  snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(hash));
+  return out;
+}
+
+bool IsArticleFile(const fs::path& path) {
+  const std::string ext = path.extension().string();
+  return ext == ".txt" || ext == ".md" || ext == ".markdown";
+}
+
+std::string JoinParagraphs(const Section& section) {
+  std::string body;
+  for (const std::string& paragraph : section.paragraphs) {
+    if (!body.empty()) body += "\n\n";
+    body += paragraph;
+  }
+  return body;
+}
+
+std::string JoinLines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const std::string& line : lines) {
+    if (!out.empty()) out += '\n';
+    out += line;
+  }
+  return out;
+}
+
+// Prepared statements of one index build.
+class Writer {
+ public:
+  static StatusOr<Writer> Create(sqlite3* db) {
+    Writer w;
+    w.db_ = db;
+    const char* sql[] = {
+        "INSERT INTO articles(id, title, lang, hash, bytes, warnings) VALUES(?,?,?,?,?,?)",
+        "INSERT INTO sections(article, ordinal, heading, body) VALUES(?,?,?,?)",
+        "INSERT INTO steps(section, ordinal, text) VALUES(?,?,?)",
+        "INSERT INTO passages(title, heading, body, section, step, lang) VALUES(?,?,?,?,?,?)",
+    };
+    for (int i = 0; i < 4; ++i) {
+      auto stmt = Prepare(db, sql[i]);
+      if (!stmt.ok()) return stmt.status();
+      w.stmts_[i] = std::move(stmt).value();
+    }
+    return w;
+  }
+
+  Status Insert(const Article& article, const std::string& hash, size_t bytes) {
+    const std::string tag = store::LangTag(article.lang);
+    const std::string title = tag + article.title;
+    sqlite3_stmt* a = stmts_[0].get();
+    {
+      store::StatementReset reset(a);
+      const std::string warnings = JoinLines(article.warnings);
+      BindText(a, 1, article.id);
+      BindText(a, 2, article.title);
+      BindText(a, 3, article.lang);
+      BindText(a, 4, hash);
+      sqlite3_bind_int64(a, 5, static_cast<sqlite3_int64>(bytes));
+      BindText(a, 6, warnings);
+      if (sqlite3_step(a) != SQLITE_DONE) return SqliteError(db_, "cannot store " + article.id);
+    }
+    int ordinal = 0;
+    for (const Section& section : article.sections) {
+      const std::string body = JoinParagraphs(section);
+      sqlite3_stmt* s = stmts_[1].get();
+      {
+        store::StatementReset reset(s);
+        BindText(s, 1, article.id);
+        sqlite3_bind_int(s, 2, ordinal++);
+        BindText(s, 3, section.heading);
+        BindText(s, 4, body);
+        if (sqlite3_step(s) != SQLITE_DONE) return SqliteError(db_, "cannot store section");
+      }
+      const sqlite3_int64 section_id = sqlite3_last_insert_rowid(db_);
+      const std::string heading = tag + section.heading;
+      std::string passage_body = body;
+      for (const Step& step : section.steps) {
+        if (!passage_body.empty()) passage_body += '\n';
+        passage_body += step.text;
+      }
+      if (Status st = InsertPassage(title, heading, tag + passage_body, section_id, 0, article.lang);
+          !st.ok()) {
+        return st;
+      }
+      for (const Step& step : section.steps) {
+        sqlite3_stmt* t = stmts_[2].get();
+        store::StatementReset reset(t);
+        sqlite3_bind_int64(t, 1, section_id);
+        sqlite3_bind_int(t, 2, step.ordinal);
+        BindText(t, 3, step.text);
+        if (sqlite3_step(t) != SQLITE_DONE) return SqliteError(db_, "cannot store step");
+        if (Status st = InsertPassage(title, heading, tag + step.text, section_id, step.ordinal,
+                                      article.lang);
+            !st.ok()) {
+          return st;
+        }
+      }
+    }
+    return Status::Ok();
+  }
+
+ private:
+  Status InsertPassage(const std::string& title, const std::string& heading,
+                       const std::string& body, sqlite3_int64 section, int step,
+                       const std::string& lang) {
+    sqlite3_stmt* p = stmts_[3].get();
+    store::StatementReset reset(p);
+    BindText(p, 1, title);
+    BindText(p, 2, heading);
+    BindText(p, 3, body);
+    sqlite3_bind_int64(p, 4, section);
+    sqlite3_bind_int(p, 5, step);
+    BindText(p, 6, lang);
+    if (sqlite3_step(p) != SQLITE_DONE) return SqliteError(db_, "cannot index passage");
+    return Status::Ok();
+  }
+
+  sqlite3* db_ = nullptr;
+  store::Statement stmts_[4];
+};
+
+Status PutMeta(sqlite3* db, std::string_view key, std::string_view value) {
+  auto stmt = Prepare(db, "INSERT OR REPLACE INTO meta(key, value) VALUES(?, ?)");
+  if (!stmt.ok()) return stmt.status();
+  BindText(stmt->get(), 1, key);
+  sqlite3_bind_blob(stmt->get(), 2, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
+  if (sqlite3_step(stmt->get()) != SQLITE_DONE) return SqliteError(db, "cannot store meta");
+  return Status::Ok();
+}
+
+// Articles of a previous KB that can be reused: same schema and synonyms.
+struct PreviousKb {
+  std::map<std::string, std::string> hash_by_id;
+  std::map<std::string, Article> articles;
+};
+
+PreviousKb LoadPrevious(const std::string& path, const std::string& synonyms_hash) {
+  PreviousKb previous;
+  std::error_code ec;
+  if (!fs::exists(path, ec)) return previous;
+  auto reader = store::KbReader::Open(path);
+  if (!reader.ok()) return previous;
+  if (reader->Meta("schema_version").value_or("") != std::to_string(store::kSchemaVersion) ||
+      reader->Meta("synonyms_hash").value_or("") != synonyms_hash) {
+    return previous;
+  }
+  auto articles = reader->LoadArticles();
+  if (!articles.ok()) return previous;
+  previous.hash_by_id = reader->ArticleHashes();
+  for (Article& article : *articles) previous.articles.emplace(article.id, std::move(article));
+  return previous;
+}
+
+}  // namespace
+
+StatusOr<IndexSummary> BuildIndex(const IndexOptions& options) {
+  const auto started = std::chrono::steady_clock::now();
+  IndexSummary summary;
+
+  std::string synonyms_text;
+  if (!options.synonyms_file.empty()) {
+    auto text = ReadFile(options.synonyms_file);
+    if (!text.ok()) return text.status();
+    synonyms_text = std::move(text).value();
+  }
+  auto synonyms = SynonymTable::Parse(synonyms_text);
+  if (!synonyms.ok()) {
+    return Status::Error(options.synonyms_file + ": " + synonyms.status().message());
+  }
+  std::optional<Catalog> catalog;
+  if (!options.intents_dir.empty()) {
+    auto loaded = LoadCatalog(options.intents_dir);
+    if (!loaded.ok()) return loaded.status();
+    catalog = std::move(loaded).value();
+  }
+
+  std::error_code ec;
+  if (!fs::is_directory(options.articles_dir, ec)) {
+    return Status::Error("articles directory not found: " + options.articles_dir);
+  }
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(options.articles_dir, ec)) {
+    if (entry.is_regular_file() && IsArticleFile(entry.path())) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+
+  const std::string synonyms_hash = ContentHash(synonyms_text);
+  PreviousKb previous = LoadPrevious(options.kb_path, synonyms_hash);
+
+  const std::string tmp_path = options.kb_path + ".tmp-" + std::to_string(getpid());
+  fs::remove(tmp_path, ec);
+  if (const fs::path parent = fs::path(options.kb_path).parent_path(); !parent.empty()) {
+    fs::create_directories(parent, ec);
+  }
+  // Removes the temporary file on every early return.
+  struct TmpGuard {
+    std::string path;
+    bool keep = false;
+    ~TmpGuard() {
+      std::error_code ignored;
+      if (!keep) fs::remove(path, ignored);
+    }
+  } guard{tmp_path};
+
+  {
+    auto db = store::OpenDatabase(tmp_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    if (!db.ok()) return db.status();
+    sqlite3* raw = db->get();
+    if (Status st = RegisterKbTokenizer(raw, *synonyms); !st.ok()) return st;
+    if (Status st = store::Execute(raw,
+                                   "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+                                   "PRAGMA page_size=8192; BEGIN;");
+        !st.ok()) {
+      return st;
+    }
+    if (Status st = store::CreateSchema(raw); !st.ok()) return st;
+    auto writer = Writer::Create(raw);
+    if (!writer.ok()) return writer.status();
+
+    std::vector<Article> articles;
+    for (size_t i = 0; i < files.size(); ++i) {
+      const fs::path& file = files[i];
+      ArticleReport report;
+      report.id = file.stem().string();
+      auto bytes = ReadFile(file);
+      if (!bytes.ok()) {
+        report.error = bytes.status().message();
+      } else {
+        const std::string hash = ContentHash(*bytes);
+        Article article;
+        auto reused = previous.articles.find(report.id);
+        if (reused != previous.articles.end() && previous.hash_by_id[report.id] == hash) {
+          article = std::move(reused->second);
+          report.unchanged = true;
+        } else if (auto parsed = ParseArticle(report.id, *bytes); parsed.ok()) {
+          article = std::move(parsed).value();
+        } else {
+          report.error = parsed.status().message();
+        }
+        if (report.error.empty()) {
+          if (Status st = writer->Insert(article, hash, bytes->size()); !st.ok()) return st;
+          report.lang = article.lang;
+          report.sections = static_cast<int>(article.sections.size());
+          for (const Section& section : article.sections) {
+            report.steps += static_cast<int>(section.steps.size());
+          }
+          report.warnings = article.warnings;
+          summary.bytes += bytes->size();
+          summary.sections += report.sections;
+          summary.steps += report.steps;
+          ++summary.articles;
+          summary.unchanged += report.unchanged ? 1 : 0;
+          articles.push_back(std::move(article));
+        }
+      }
+      if (!report.error.empty()) ++summary.skipped;
+      if (options.on_article) options.on_article(report);
+      if (options.on_progress) options.on_progress(i + 1, files.size());
+    }
+
+    if (catalog) {
+      if (Status st = ValidateCatalog(*catalog, articles); !st.ok()) return st;
+      if (Status st = PutMeta(raw, "catalog", store::EncodeCatalog(*catalog)); !st.ok()) return st;
+      if (options.build_model) {
+        auto model = options.build_model(*catalog, articles, *synonyms);
+        if (!model.ok()) return model.status();
+        if (Status st = PutMeta(raw, "intent_model", *model); !st.ok()) return st;
+      }
+    }
+    if (Status st = PutMeta(raw, "schema_version", std::to_string(store::kSchemaVersion));
+        !st.ok()) {
+      return st;
+    }
+    if (Status st = PutMeta(raw, "synonyms", synonyms_text); !st.ok()) return st;
+    if (Status st = PutMeta(raw, "synonyms_hash", synonyms_hash); !st.ok()) return st;
+    if (Status st = store::Execute(
+            raw, "INSERT INTO passages(passages) VALUES('optimize'); COMMIT; VACUUM;");
+        !st.ok()) {
+      return st;
+    }
+  }
+  fs::rename(tmp_path, options.kb_path, ec);
+  if (ec) return Status::Error("cannot move " + tmp_path + " to " + options.kb_path + ": " +
+                               ec.message());
+  guard.keep = true;
+  summary.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return summary;
+}
+
+}  // namespace kb

@@ -1,0 +1,209 @@
+// Reading a KB file: articles and catalogue in memory, search over a pool of
+// read-only connections (each with its own analyzer and tokenizer instance).
+#include "kb/knowledge_base.h"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <mutex>
+#include <set>
+
+#include "catalog_codec.h"
+#include "fts5_tokenizer.h"
+#include "kb_reader.h"
+#include "query_builder.h"
+#include "schema.h"
+#include "snippet.h"
+#include "sqlite_handle.h"
+#include "vocabulary.h"
+
+namespace kb {
+
+using store::BindText;
+using store::ColumnText;
+
+// One connection with what a search needs; used by one thread at a time.
+struct SearchConnection {
+  store::Database db;
+  store::Statement search;
+  std::unique_ptr<Analyzer> analyzer;
+};
+
+struct KnowledgeBase::Impl {
+  std::string path;
+  std::shared_ptr<const SynonymTable> synonyms;
+  std::vector<Article> articles;
+  std::map<std::string, size_t, std::less<>> article_index;
+  std::map<int64_t, store::SectionLocation> sections;
+  Catalog catalog;
+  store::Vocabulary vocabulary;
+
+  std::mutex pool_mutex;
+  std::vector<std::unique_ptr<SearchConnection>> pool;
+
+  StatusOr<std::unique_ptr<SearchConnection>> Borrow();
+  void Return(std::unique_ptr<SearchConnection> connection);
+};
+
+namespace {
+
+constexpr const char* kSearchSql =
+    "SELECT section, step, bm25(passages, 10.0, 4.0, 1.0), "
+    "snippet(passages, 2, char(2), char(3), '…', 20), body "
+    "FROM passages WHERE passages MATCH ?1 AND (?2 = '' OR lang = ?2) "
+    "ORDER BY bm25(passages, 10.0, 4.0, 1.0) LIMIT ?3";
+
+}  // namespace
+
+StatusOr<std::unique_ptr<SearchConnection>> KnowledgeBase::Impl::Borrow() {
+  {
+    std::lock_guard lock(pool_mutex);
+    if (!pool.empty()) {
+      auto connection = std::move(pool.back());
+      pool.pop_back();
+      return connection;
+    }
+  }
+  auto db = store::OpenDatabase(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
+  if (!db.ok()) return db.status();
+  if (Status st = RegisterKbTokenizer(db->get(), synonyms); !st.ok()) return st;
+  auto stmt = store::Prepare(db->get(), kSearchSql);
+  if (!stmt.ok()) return stmt.status();
+  auto connection = std::make_unique<SearchConnection>();
+  connection->db = std::move(db).value();
+  connection->search = std::move(stmt).value();
+  connection->analyzer = std::make_unique<Analyzer>(synonyms);
+  return connection;
+}
+
+void KnowledgeBase::Impl::Return(std::unique_ptr<SearchConnection> connection) {
+  std::lock_guard lock(pool_mutex);
+  pool.push_back(std::move(connection));
+}
+
+KnowledgeBase::KnowledgeBase(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+KnowledgeBase::~KnowledgeBase() = default;
+
+StatusOr<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Open(const std::string& path) {
+  auto reader = store::KbReader::Open(path);
+  if (!reader.ok()) return reader.status();
+  if (reader->Meta("schema_version") != std::to_string(store::kSchemaVersion)) {
+    return Status::Error(path + " was built by another version: run `kb index` again");
+  }
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  auto synonyms = SynonymTable::Parse(reader->Meta("synonyms").value_or(""));
+  if (!synonyms.ok()) return Status::Error(path + ": " + synonyms.status().message());
+  impl->synonyms = std::move(synonyms).value();
+  auto articles = reader->LoadArticles(&impl->sections);
+  if (!articles.ok()) return Status::Error(path + ": " + articles.status().message());
+  impl->articles = std::move(articles).value();
+  for (size_t i = 0; i < impl->articles.size(); ++i) impl->article_index[impl->articles[i].id] = i;
+  if (auto catalog = reader->Meta("catalog")) {
+    auto decoded = store::DecodeCatalog(*catalog);
+    if (!decoded.ok()) return Status::Error(path + ": " + decoded.status().message());
+    impl->catalog = std::move(decoded).value();
+  }
+  auto vocab = store::Prepare(reader->db(), "SELECT term, doc FROM passages_vocab");
+  if (!vocab.ok()) return vocab.status();
+  while (sqlite3_step(vocab->get()) == SQLITE_ROW) {
+    impl->vocabulary.Add(ColumnText(vocab->get(), 0), sqlite3_column_int64(vocab->get(), 1));
+  }
+  impl->vocabulary.Finish();
+  return std::unique_ptr<KnowledgeBase>(new KnowledgeBase(std::move(impl)));
+}
+
+StatusOr<SearchResult> KnowledgeBase::Search(std::string_view query,
+                                             const SearchOptions& options) const {
+  const auto started = std::chrono::steady_clock::now();
+  SearchResult result;
+  auto borrowed = impl_->Borrow();
+  if (!borrowed.ok()) return borrowed.status();
+  std::unique_ptr<SearchConnection> connection = std::move(borrowed).value();
+  struct ReturnOnExit {
+    Impl* impl;
+    std::unique_ptr<SearchConnection>& connection;
+    ~ReturnOnExit() { impl->Return(std::move(connection)); }
+  } return_on_exit{impl_.get(), connection};
+
+  result.query_lang = options.lang ? *options.lang : DetectLanguage(query).lang;
+  store::BuiltQuery built =
+      store::BuildQuery(query, *connection->analyzer, impl_->vocabulary,
+                        {result.query_lang, options.prefix_last, options.typos});
+  result.terms = built.terms;
+  result.corrections = built.corrections;
+  const int limit = std::clamp(options.limit, 1, 100);
+  if (!built.empty()) {
+    std::set<int64_t> seen_sections;
+    for (const std::string* expression : {&built.all_terms, &built.any_term}) {
+      if (static_cast<int>(result.passages.size()) >= limit) break;
+      sqlite3_stmt* stmt = connection->search.get();
+      store::StatementReset reset(stmt);
+      BindText(stmt, 1, *expression);
+      BindText(stmt, 2, options.lang_filter);
+      sqlite3_bind_int(stmt, 3, limit * 3);
+      int rc;
+      while ((rc = sqlite3_step(stmt)) == SQLITE_ROW &&
+             static_cast<int>(result.passages.size()) < limit) {
+        const int64_t section_id = sqlite3_column_int64(stmt, 0);
+        if (!seen_sections.insert(section_id).second) continue;
+        auto location = impl_->sections.find(section_id);
+        if (location == impl_->sections.end()) continue;
+        const Article& article = impl_->articles[location->second.article];
+        Passage passage;
+        passage.article = article.id;
+        passage.title = article.title;
+        passage.section = article.sections[location->second.section].heading;
+        passage.lang = article.lang;
+        passage.step = sqlite3_column_int(stmt, 1);
+        passage.score = -sqlite3_column_double(stmt, 2);
+        passage.snippet = store::HtmlSnippet(store::StripLangTag(ColumnText(stmt, 3)));
+        passage.text = std::string(store::StripLangTag(ColumnText(stmt, 4)));
+        result.passages.push_back(std::move(passage));
+      }
+      if (expression == &built.all_terms && !result.passages.empty()) {
+        result.matched_all_terms = true;
+      }
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
+        return store::SqliteError(connection->db.get(), "search failed");
+      }
+      if (built.all_terms == built.any_term) break;
+    }
+  }
+  result.took_us = std::chrono::duration_cast<std::chrono::microseconds>(
+                       std::chrono::steady_clock::now() - started)
+                       .count();
+  return result;
+}
+
+const std::vector<Article>& KnowledgeBase::articles() const { return impl_->articles; }
+
+const Article* KnowledgeBase::FindArticle(std::string_view id) const {
+  auto it = impl_->article_index.find(id);
+  return it == impl_->article_index.end() ? nullptr : &impl_->articles[it->second];
+}
+
+const Section* KnowledgeBase::FindSection(std::string_view article, std::string_view heading) const {
+  const Article* found = FindArticle(article);
+  if (!found) return nullptr;
+  for (const Section& section : found->sections) {
+    if (section.heading == heading) return &section;
+  }
+  return nullptr;
+}
+
+const Catalog& KnowledgeBase::catalog() const { return impl_->catalog; }
+
+const std::shared_ptr<const SynonymTable>& KnowledgeBase::synonyms() const {
+  return impl_->synonyms;
+}
+
+std::optional<std::string> KnowledgeBase::Blob(std::string_view name) const {
+  auto reader = store::KbReader::Open(impl_->path);
+  if (!reader.ok()) return std::nullopt;
+  return reader->Meta(std::string(name));
+}
+
+const std::string& KnowledgeBase::path() const { return impl_->path; }
+
+}  // namespace kb

@@ -1,0 +1,43 @@
+// Turns any user text into a safe FTS5 MATCH expression. Every word becomes
+// a quoted string (quotes doubled), so FTS5 syntax in the input — NEAR(, *,
+// ^, :, AND/OR/NOT, parentheses — is only ever searched as words. Each word
+// is an OR-group of its alternatives: the word in the query language, its
+// folded form in no language (shared words across languages), typo
+// corrections from the vocabulary, and a prefix form for the word being typed.
+//
+// Thread safety: uses the caller's Analyzer; one thread at a time per Analyzer.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "kb/analyzer.h"
+#include "vocabulary.h"
+
+namespace kb::store {
+
+struct BuiltQuery {
+  std::string all_terms;  // the groups ANDed
+  std::string any_term;   // the groups ORed (recall fallback)
+  std::vector<std::string> terms;        // folded words searched for
+  std::vector<std::string> corrections;  // "word -> correction"
+  bool empty() const { return terms.empty(); }
+};
+
+struct QueryBuilderOptions {
+  Lang lang = Lang::kUnknown;
+  bool prefix_last = true;
+  bool typos = true;
+};
+
+// At most this many words of a query are searched; the rest is ignored.
+inline constexpr size_t kMaxQueryTerms = 24;
+
+BuiltQuery BuildQuery(std::string_view text, Analyzer& analyzer, const Vocabulary& vocabulary,
+                      const QueryBuilderOptions& options);
+
+// `text` as an FTS5 string literal.
+std::string QuoteFts5(std::string_view text);
+
+}  // namespace kb::store

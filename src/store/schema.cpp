@@ -1,0 +1,42 @@
+// Table definitions of the KB file.
+#include "schema.h"
+
+#include "sqlite_handle.h"
+
+namespace kb::store {
+
+Status CreateSchema(sqlite3* db) {
+  return Execute(db, R"sql(
+    CREATE TABLE meta(key TEXT PRIMARY KEY, value BLOB NOT NULL);
+    CREATE TABLE articles(
+      id TEXT PRIMARY KEY, title TEXT NOT NULL, lang TEXT NOT NULL,
+      hash TEXT NOT NULL, bytes INTEGER NOT NULL, warnings TEXT NOT NULL);
+    CREATE TABLE sections(
+      id INTEGER PRIMARY KEY, article TEXT NOT NULL REFERENCES articles(id),
+      ordinal INTEGER NOT NULL, heading TEXT NOT NULL, body TEXT NOT NULL);
+    CREATE INDEX sections_by_article ON sections(article, ordinal);
+    CREATE TABLE steps(
+      id INTEGER PRIMARY KEY, section INTEGER NOT NULL REFERENCES sections(id),
+      ordinal INTEGER NOT NULL, text TEXT NOT NULL);
+    CREATE INDEX steps_by_section ON steps(section, ordinal);
+    CREATE VIRTUAL TABLE passages USING fts5(
+      title, heading, body, section UNINDEXED, step UNINDEXED, lang UNINDEXED,
+      tokenize = 'kb', prefix = '3 4');
+    CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages, row);
+  )sql");
+}
+
+std::string LangTag(std::string_view lang_code) {
+  std::string tag = "\x01";
+  tag.append(lang_code);
+  tag.push_back('\x01');
+  return tag;
+}
+
+std::string_view StripLangTag(std::string_view text) {
+  if (text.empty() || text[0] != '\x01') return text;
+  const size_t close = text.find('\x01', 1);
+  return close == std::string_view::npos ? text : text.substr(close + 1);
+}
+
+}  // namespace kb::store

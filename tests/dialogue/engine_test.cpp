@@ -1,0 +1,207 @@
+// The engine on real questions over the real KB: intents in five languages,
+// typos, clarification, out-of-scope, small talk, credentials, follow-ups.
+#include "kb/engine.h"
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "../support/seed_kb.h"
+#include "kb/json.h"
+
+namespace kb {
+namespace {
+
+using testing::SeedKb;
+using testing::SourcePath;
+
+Reply Ask(const std::string& message, DialogueState* state = nullptr) {
+  DialogueState fresh;
+  DialogueState next;
+  Request request;
+  request.message = message;
+  request.explain = true;
+  Reply reply = SeedKb::Get().engine().Respond(state ? *state : fresh, request, &next);
+  if (state) *state = next;
+  return reply;
+}
+
+struct Expectation {
+  const char* question;
+  const char* type;
+  const char* intent;  // "" = null
+};
+
+void Check(const Expectation& e) {
+  const Reply reply = Ask(e.question);
+  std::string why;
+  if (reply.explanation) {
+    for (const Candidate& c : reply.explanation->candidates) {
+      why += c.intent + "=" + std::to_string(c.score) + " ";
+    }
+  }
+  EXPECT_EQ(reply.type, e.type) << e.question << " -> " << why;
+  EXPECT_EQ(reply.intent.value_or(""), e.intent) << e.question << " -> " << why;
+}
+
+TEST(EngineTest, AnswersClearQuestionsInEveryLanguage) {
+  const Expectation cases[] = {
+      {"I forgot my password", "answer", "forgot_password"},
+      {"ho dimenticato la password", "answer", "forgot_password"},
+      {"olvidé mi contraseña", "answer", "forgot_password"},
+      {"j'ai oublié mon mot de passe", "answer", "forgot_password"},
+      {"ich habe mein Passwort vergessen", "answer", "forgot_password"},
+      {"the verification code never arrives", "answer", "verification_code"},
+      {"non ricevo il codice di verifica", "answer", "verification_code"},
+      {"how do I close my seller account", "answer", "close_account"},
+      {"my account was suspended", "answer", "account_suspended"},
+      {"mi hanno hackerato l'account", "answer", "account_hacked"},
+      {"how do I turn on two-step verification", "answer", "enable_2sv"},
+  };
+  for (const Expectation& e : cases) Check(e);
+}
+
+TEST(EngineTest, ToleratesTyposAndMixedLanguages) {
+  const Expectation cases[] = {
+      {"forgot pasword", "answer", "forgot_password"},
+      {"non ricevo il code OTP", "answer", "verification_code"},
+      {"account sopseso", "answer", "account_suspended"},
+  };
+  for (const Expectation& e : cases) Check(e);
+}
+
+TEST(EngineTest, ClarifiesVagueQuestionsAndDeclinesOutOfScope) {
+  const Reply vague = Ask("non riesco ad accedere");
+  EXPECT_EQ(vague.type, "clarify");
+  EXPECT_FALSE(vague.intent.has_value());
+  EXPECT_GE(vague.suggestions.size(), 2u);
+  const Reply weather = Ask("what's the weather in Rome tomorrow");
+  EXPECT_EQ(weather.type, "fallback");
+  EXPECT_FALSE(weather.intent.has_value());
+  EXPECT_FALSE(weather.text.empty());
+  EXPECT_EQ(Ask("ricetta della carbonara").type, "fallback");
+}
+
+TEST(EngineTest, SmallTalkButAGreetingInFrontOfAQuestionIsAQuestion) {
+  Check({"ciao", "smalltalk", "greeting"});
+  Check({"thanks a lot", "smalltalk", "thanks"});
+  Check({"hi, I forgot my password and can't get in", "answer", "forgot_password"});
+}
+
+TEST(EngineTest, EveryAnswerStepCitesAnExistingSection) {
+  const KnowledgeBase& kb = SeedKb::Get().engine().knowledge_base();
+  for (const char* question : {"I forgot my password", "come chiudo il mio account venditore",
+                               "how do I sign in to seller central step by step"}) {
+    const Reply reply = Ask(question);
+    ASSERT_EQ(reply.type, "answer") << question;
+    ASSERT_FALSE(reply.steps.empty()) << question;
+    for (const ReplyStep& step : reply.steps) {
+      EXPECT_NE(kb.FindSection(step.article, step.section), nullptr)
+          << question << ": " << step.article << " | " << step.section;
+    }
+  }
+}
+
+TEST(EngineTest, RepliesInTheQuestionsLanguage) {
+  EXPECT_EQ(Ask("olvidé mi contraseña").lang, "es");
+  EXPECT_EQ(Ask("j'ai oublié mon mot de passe").lang, "fr");
+  EXPECT_EQ(Ask("ich habe mein Passwort vergessen").lang, "de");
+  EXPECT_EQ(Ask("ho dimenticato la password").lang, "it");
+}
+
+TEST(EngineTest, WarnsWhenAMessageHoldsACredential) {
+  const Reply code = Ask("my verification code is 482913 but it says invalid");
+  EXPECT_TRUE(code.credentials_warning);
+  const Reply card = Ask("my card 4111 1111 1111 1111 was charged");
+  EXPECT_TRUE(card.credentials_warning);
+  const Reply plain = Ask("I forgot my password");
+  EXPECT_FALSE(plain.credentials_warning);
+}
+
+TEST(EngineTest, AClarificationIsPickedByNumberOrLabel) {
+  DialogueState state;
+  const Reply clarify = Ask("I can't log in", &state);
+  ASSERT_EQ(clarify.type, "clarify");
+  ASSERT_GE(clarify.suggestions.size(), 2u);
+  DialogueState by_number = state;
+  const Reply second = Ask("2", &by_number);
+  EXPECT_EQ(second.type, "answer");
+  EXPECT_EQ(second.intent.value_or(""), clarify.suggestions[1].intent);
+  DialogueState by_label = state;
+  const Reply labelled = Ask(clarify.suggestions[0].label, &by_label);
+  EXPECT_EQ(labelled.intent.value_or(""), clarify.suggestions[0].intent);
+}
+
+TEST(EngineTest, FollowUpsUseTheConversation) {
+  DialogueState state;
+  ASSERT_EQ(Ask("non ricevo il codice di verifica", &state).intent.value_or(""),
+            "verification_code");
+  EXPECT_EQ(Ask("e se ho perso il telefono?", &state).intent.value_or(""), "lost_2sv_device");
+  DialogueState other;
+  ASSERT_EQ(Ask("I forgot my password", &other).type, "answer");
+  const Reply still = Ask("it still doesn't work", &other);
+  EXPECT_EQ(still.type, "answer");
+  const Reply again = Ask("still not working", &other);
+  EXPECT_EQ(again.intent.value_or(""), "contact_support");
+  // Language sticks for short messages.
+  DialogueState italian;
+  Ask("ho dimenticato la password", &italian);
+  EXPECT_EQ(Ask("ok", &italian).lang, "it");
+}
+
+TEST(EngineTest, EmptyMessageGetsAPoliteReply) {
+  const Reply reply = Ask("   ");
+  EXPECT_EQ(reply.type, "fallback");
+  EXPECT_FALSE(reply.text.empty());
+}
+
+TEST(EngineTest, ReplyJsonFollowsTheContract) {
+  Reply reply = Ask("I forgot my password");
+  reply.session_id = "abc";
+  const nlohmann::json j = ReplyToJson(reply);
+  for (const char* key :
+       {"type", "intent", "confidence", "lang", "text", "steps", "sources", "suggestions",
+        "session_id"}) {
+    EXPECT_TRUE(j.contains(key)) << key;
+  }
+  EXPECT_GE(j["confidence"].get<double>(), 0.0);
+  EXPECT_LE(j["confidence"].get<double>(), 1.0);
+  ASSERT_FALSE(j["steps"].empty());
+  EXPECT_TRUE(j["steps"][0]["source"].contains("article"));
+  EXPECT_TRUE(j["steps"][0]["source"].contains("section"));
+  const nlohmann::json clarify = ReplyToJson(Ask("I can't log in"));
+  EXPECT_TRUE(clarify["intent"].is_null());
+}
+
+// The labelled set as a regression floor (the figures per language and kind
+// come from tools/eval_intents; this only guards against collapse).
+TEST(EngineTest, LabelledSetAccuracyFloor) {
+  std::ifstream in(SourcePath("tests/data/questions.tsv"));
+  if (!in) GTEST_SKIP() << "no labelled set";
+  std::string line;
+  std::getline(in, line);  // header
+  int total = 0, right = 0;
+  while (std::getline(in, line)) {
+    std::istringstream fields(line);
+    std::string lang, kind, expected, question;
+    std::getline(fields, lang, '\t');
+    std::getline(fields, kind, '\t');
+    std::getline(fields, expected, '\t');
+    std::getline(fields, question);
+    if (question.empty()) continue;
+    const Reply reply = Ask(question);
+    const std::string got = reply.type == "clarify"    ? "clarify"
+                            : reply.type == "fallback" ? "fallback"
+                                                       : reply.intent.value_or(reply.type);
+    ++total;
+    right += got == expected ? 1 : 0;
+  }
+  ASSERT_GT(total, 100);
+  EXPECT_GE(static_cast<double>(right) / total, 0.80) << right << "/" << total;
+}
+
+}  // namespace
+}  // namespace kb

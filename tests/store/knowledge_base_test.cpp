@@ -1,0 +1,218 @@
+// Index -> search round trips over a real KB file built from the real seed
+// articles: agent queries in five languages, typos, prefixes, hostile input,
+// atomic replacement and reuse of unchanged articles.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "../support/temp_dir.h"
+#include "kb/knowledge_base.h"
+
+namespace kb {
+namespace {
+
+using testing::SourcePath;
+using testing::TempDir;
+namespace fs = std::filesystem;
+
+IndexOptions SeedOptions(const TempDir& dir) {
+  IndexOptions options;
+  options.articles_dir = SourcePath("kb/articles");
+  options.intents_dir = "";
+  options.synonyms_file = SourcePath("kb/synonyms.txt");
+  options.kb_path = dir.File("kb.db");
+  return options;
+}
+
+class SeedKbTest : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    auto summary = BuildIndex(SeedOptions(*dir_));
+    ASSERT_TRUE(summary.ok()) << summary.status().message();
+    auto kb = KnowledgeBase::Open(dir_->File("kb.db"));
+    ASSERT_TRUE(kb.ok()) << kb.status().message();
+    kb_ = std::move(kb).value().release();
+  }
+  static void TearDownTestSuite() {
+    delete kb_;
+    delete dir_;
+  }
+  static std::vector<std::string> TopArticles(const std::string& query, int limit = 5) {
+    SearchOptions options;
+    options.limit = limit;
+    auto result = kb_->Search(query, options);
+    EXPECT_TRUE(result.ok()) << query << ": " << result.status().message();
+    std::vector<std::string> ids;
+    if (result.ok()) {
+      for (const Passage& p : result->passages) ids.push_back(p.article);
+    }
+    return ids;
+  }
+  static TempDir* dir_;
+  static KnowledgeBase* kb_;
+};
+TempDir* SeedKbTest::dir_ = nullptr;
+KnowledgeBase* SeedKbTest::kb_ = nullptr;
+
+TEST_F(SeedKbTest, LoadsEveryArticleWithSectionsAndSteps) {
+  ASSERT_EQ(kb_->articles().size(), 5u);
+  for (const Article& article : kb_->articles()) {
+    EXPECT_FALSE(article.title.empty()) << article.id;
+    EXPECT_FALSE(article.sections.empty()) << article.id;
+  }
+  const Article* login = kb_->FindArticle("003_e82f2a4ec7c2d43f");
+  ASSERT_NE(login, nullptr);
+  EXPECT_EQ(login->lang, "en");
+  EXPECT_EQ(kb_->FindArticle("000_af601b0228a8bf47")->lang, "it");
+}
+
+TEST_F(SeedKbTest, AgentQueriesFindTheExpectedArticleInTheTopFive) {
+  std::ifstream in(SourcePath("tests/data/agent_queries.tsv"));
+  ASSERT_TRUE(in) << "tests/data/agent_queries.tsv";
+  int total = 0, found = 0;
+  std::string misses;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream fields(line);
+    std::string lang, query, expected;
+    std::getline(fields, lang, '\t');
+    std::getline(fields, query, '\t');
+    std::getline(fields, expected, '\t');
+    ++total;
+    const auto top = TopArticles(query);
+    if (std::find(top.begin(), top.end(), expected) != top.end()) {
+      ++found;
+    } else {
+      misses += "  [" + lang + "] " + query + "\n";
+    }
+  }
+  ASSERT_GE(total, 40);
+  EXPECT_GE(found, total * 95 / 100) << found << "/" << total << " found; missed:\n" << misses;
+}
+
+TEST_F(SeedKbTest, PassagesCarrySnippetsWithMarksAndEscapedText) {
+  auto result = kb_->Search("forgotten password", {});
+  ASSERT_TRUE(result.ok());
+  ASSERT_FALSE(result->passages.empty());
+  const Passage& top = result->passages.front();
+  EXPECT_NE(top.snippet.find("<mark>"), std::string::npos) << top.snippet;
+  EXPECT_EQ(top.snippet.find('\x01'), std::string::npos);
+  EXPECT_FALSE(top.section.empty());
+  EXPECT_GT(top.score, 0);
+}
+
+TEST_F(SeedKbTest, TypoIsCorrectedAgainstTheVocabulary) {
+  auto result = kb_->Search("pasword recovry", {});
+  ASSERT_TRUE(result.ok());
+  ASSERT_FALSE(result->passages.empty());
+  EXPECT_FALSE(result->corrections.empty());
+  EXPECT_EQ(result->passages.front().article, "003_e82f2a4ec7c2d43f");
+}
+
+TEST_F(SeedKbTest, LastWordMatchesAsAPrefixWhileTyping) {
+  SearchOptions options;
+  options.prefix_last = true;
+  auto result = kb_->Search("authenticat", options);
+  ASSERT_TRUE(result.ok());
+  ASSERT_FALSE(result->passages.empty());
+  EXPECT_EQ(result->passages.front().article, "003_e82f2a4ec7c2d43f");
+}
+
+TEST_F(SeedKbTest, LanguageFilterKeepsOnlyThatLanguage) {
+  SearchOptions options;
+  options.lang_filter = "it";
+  auto result = kb_->Search("account", options);
+  ASSERT_TRUE(result.ok());
+  ASSERT_FALSE(result->passages.empty());
+  for (const Passage& p : result->passages) EXPECT_EQ(p.lang, "it");
+}
+
+TEST_F(SeedKbTest, HostileQueriesNeverReachFts5AsSyntax) {
+  const std::string hostile[] = {
+      "\"",           "\"unbalanced",   "NEAR(password code", "passw*ord *",  "-password",
+      "^password",    "title:password", "password AND OR NOT", "((((",        ")))) code",
+      "🔐🔑 password", "\xff\xfe\x80 password", "'; DROP TABLE articles; --", "a OR b NOT c",
+      std::string(100 * 1024, 'x'), std::string(100 * 1024, '"'), "*", "\x01it\x01 code",
+  };
+  for (const std::string& query : hostile) {
+    auto result = kb_->Search(query, {});
+    EXPECT_TRUE(result.ok()) << query.substr(0, 40) << ": " << result.status().message();
+  }
+  EXPECT_EQ(kb_->articles().size(), 5u);
+}
+
+TEST_F(SeedKbTest, EmptyAndStopwordOnlyQueriesReturnNoError) {
+  for (const char* query : {"", "   ", "the", "il di la"}) {
+    auto result = kb_->Search(query, {});
+    EXPECT_TRUE(result.ok()) << query;
+  }
+}
+
+TEST(IndexerTest, BrokenArticleIsReportedAndTheRestIndexed) {
+  TempDir dir;
+  fs::create_directories(dir.path() / "articles");
+  for (const auto& entry : fs::directory_iterator(SourcePath("kb/articles"))) {
+    fs::copy_file(entry.path(), dir.path() / "articles" / entry.path().filename());
+  }
+  dir.Write("articles/broken_utf8.txt", "Titolo\n\nTesto \xff\xfe rotto\n");
+  dir.Write("articles/empty.txt", "");
+  dir.Write("articles/binary.txt", std::string("\x7f" "ELF\0\0\0\x01\x02", 9));
+  IndexOptions options;
+  options.articles_dir = dir.File("articles");
+  options.intents_dir = "";
+  options.synonyms_file = SourcePath("kb/synonyms.txt");
+  options.kb_path = dir.File("kb.db");
+  std::vector<ArticleReport> reports;
+  options.on_article = [&](const ArticleReport& r) { reports.push_back(r); };
+  auto summary = BuildIndex(options);
+  ASSERT_TRUE(summary.ok()) << summary.status().message();
+  EXPECT_EQ(summary->articles, 5);
+  EXPECT_EQ(summary->skipped, 3);
+  int errors = 0;
+  for (const ArticleReport& r : reports) {
+    if (!r.error.empty()) {
+      ++errors;
+      EXPECT_TRUE(r.id == "broken_utf8" || r.id == "empty" || r.id == "binary") << r.id;
+    }
+  }
+  EXPECT_EQ(errors, 3);
+}
+
+TEST(IndexerTest, ReindexReusesUnchangedArticlesAndReplacesTheFileAtomically) {
+  TempDir dir;
+  IndexOptions options = SeedOptions(dir);
+  ASSERT_TRUE(BuildIndex(options).ok());
+  auto second = BuildIndex(options);
+  ASSERT_TRUE(second.ok()) << second.status().message();
+  EXPECT_EQ(second->unchanged, 5);
+  // No temporary file is left beside the KB.
+  int files = 0;
+  for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir.path())) ++files;
+  EXPECT_EQ(files, 1);
+  EXPECT_TRUE(KnowledgeBase::Open(options.kb_path).ok());
+}
+
+TEST(IndexerTest, MissingArticlesDirectoryFailsWithItsName) {
+  TempDir dir;
+  IndexOptions options = SeedOptions(dir);
+  options.articles_dir = dir.File("nope");
+  auto summary = BuildIndex(options);
+  ASSERT_FALSE(summary.ok());
+  EXPECT_NE(summary.status().message().find("nope"), std::string::npos);
+  EXPECT_FALSE(fs::exists(options.kb_path));
+}
+
+TEST(KnowledgeBaseTest, OpeningANonKbFileFailsClearly) {
+  TempDir dir;
+  const std::string path = dir.Write("not-a-kb.db", "hello");
+  auto kb = KnowledgeBase::Open(path);
+  ASSERT_FALSE(kb.ok());
+  EXPECT_NE(kb.status().message().find("not-a-kb.db"), std::string::npos)
+      << kb.status().message();
+}
+
+}  // namespace
+}  // namespace kb
