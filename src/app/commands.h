@@ -35,5 +35,7 @@ void AddSearchCommand(CLI::App& app);
 void AddAskCommand(CLI::App& app);
 void AddChatCommand(CLI::App& app);
 void AddTokenizeCommand(CLI::App& app);
+void AddServeCommand(CLI::App& app);
+void AddReviewCommand(CLI::App& app);
 
 }  // namespace kb::app

@@ -11,6 +11,8 @@ int main(int argc, char** argv) {
   kb::app::AddAskCommand(app);
   kb::app::AddChatCommand(app);
   kb::app::AddTokenizeCommand(app);
+  kb::app::AddServeCommand(app);
+  kb::app::AddReviewCommand(app);
   CLI11_PARSE(app, argc, argv);
   return 0;
 }

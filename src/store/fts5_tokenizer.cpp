@@ -30,6 +30,16 @@ struct StatementDeleter {
   void operator()(sqlite3_stmt* stmt) const { sqlite3_finalize(stmt); }
 };
 
+// "~password": a synonym group id, which queries may name directly (the word
+// breaker would drop the '~').
+bool IsGroupId(std::string_view text) {
+  if (text.size() < 2 || text[0] != '~') return false;
+  for (char c : text) {
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"') return false;
+  }
+  return true;
+}
+
 int CreateInstance(void* user_data, const char** args, int arg_count,
                    Fts5Tokenizer** out) noexcept {
   *out = nullptr;
@@ -62,11 +72,14 @@ int Tokenize(Fts5Tokenizer* tokenizer, void* context, int flags, const char* tex
     const int shift = static_cast<int>(tag.length);
     const bool query = (flags & FTS5_TOKENIZE_QUERY) != 0;
     const bool prefix_query = query && (flags & FTS5_TOKENIZE_PREFIX) != 0;
-    const std::vector<Token> tokens =
-        instance->analyzer.Analyze(input.substr(tag.length), tag.lang);
+    const std::string_view body = input.substr(tag.length);
+    if (query && IsGroupId(body)) {
+      return emit(context, 0, body.data(), static_cast<int>(body.size()), shift, length);
+    }
+    const std::vector<Token> tokens = instance->analyzer.Analyze(body, tag.lang);
     for (size_t i = 0; i < tokens.size(); ++i) {
       const Token& token = tokens[i];
-      if (token.stopword) continue;
+      if (token.stopword || token.folded.empty()) continue;
       const int begin = shift + static_cast<int>(token.begin);
       const int end = shift + static_cast<int>(token.end);
       auto put = [&](const std::string& term, int colocated) {

@@ -10,6 +10,10 @@
 //     and every synonym group id ("~password") of the token;
 //   queries: the same, except for prefix queries ("passw"*), which get the
 //     folded form only, because a stem is no prefix of anything useful.
+//   a multi-word synonym in a query ("mot de passe") is replaced by its group
+//     id alone, so that it finds "password" as well as "mot de passe";
+//   a query string that is a group id ("~password", as in Token::synonyms)
+//     is looked up as such, so query builders can name groups directly.
 // Stop words are never emitted, in either mode, so phrases agree.
 //
 // Thread safety: RegisterKbTokenizer() is called once per connection. Each

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <set>
 #include <sstream>
 
 #include "catalog_codec.h"
@@ -91,6 +92,43 @@ class Writer {
     return w;
   }
 
+  // Remembers the row ids of a previous KB's article before it is replaced.
+  Status SnapshotOld(const std::string& id) {
+    auto stmt = Prepare(db_, "SELECT id FROM sections WHERE article = ?");
+    if (!stmt.ok()) return stmt.status();
+    BindText(stmt->get(), 1, id);
+    while (sqlite3_step(stmt->get()) == SQLITE_ROW) {
+      old_sections_[id].push_back(sqlite3_column_int64(stmt->get(), 0));
+    }
+    return Status::Ok();
+  }
+
+  // Deletes the rows a previous KB had for article `id` (snapshotted first);
+  // a no-op the second time.
+  Status DeleteOld(const std::string& id) {
+    auto sections = old_sections_.find(id);
+    if (sections == old_sections_.end()) return Status::Ok();
+    auto article = Prepare(db_, "DELETE FROM articles WHERE id = ?");
+    if (!article.ok()) return article.status();
+    BindText(article->get(), 1, id);
+    if (sqlite3_step(article->get()) != SQLITE_DONE) return SqliteError(db_, "cannot delete " + id);
+    for (const char* sql : {"DELETE FROM passages WHERE section = ?",
+                            "DELETE FROM steps WHERE section = ?",
+                            "DELETE FROM sections WHERE id = ?"}) {
+      auto stmt = Prepare(db_, sql);
+      if (!stmt.ok()) return stmt.status();
+      for (int64_t section : sections->second) {
+        store::StatementReset reset(stmt->get());
+        sqlite3_bind_int64(stmt->get(), 1, section);
+        if (sqlite3_step(stmt->get()) != SQLITE_DONE) {
+          return SqliteError(db_, "cannot delete the old rows of " + id);
+        }
+      }
+    }
+    old_sections_.erase(sections);
+    return Status::Ok();
+  }
+
   Status Insert(const Article& article, const std::string& hash, size_t bytes) {
     const std::string tag = store::LangTag(article.lang);
     const std::string title = tag + article.title;
@@ -164,6 +202,7 @@ class Writer {
 
   sqlite3* db_ = nullptr;
   store::Statement stmts_[4];
+  std::map<std::string, std::vector<int64_t>> old_sections_;
 };
 
 Status PutMeta(sqlite3* db, std::string_view key, std::string_view value) {
@@ -249,6 +288,13 @@ StatusOr<IndexSummary> BuildIndex(const IndexOptions& options) {
     }
   } guard{tmp_path};
 
+  // A compatible previous KB is copied and updated in place: unchanged
+  // articles keep their rows and are not tokenized again.
+  const bool reuse = !previous.hash_by_id.empty();
+  if (reuse) {
+    fs::copy_file(options.kb_path, tmp_path, fs::copy_options::overwrite_existing, ec);
+    if (ec) return Status::Error("cannot copy " + options.kb_path + ": " + ec.message());
+  }
   {
     auto db = store::OpenDatabase(tmp_path, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
     if (!db.ok()) return db.status();
@@ -260,9 +306,17 @@ StatusOr<IndexSummary> BuildIndex(const IndexOptions& options) {
         !st.ok()) {
       return st;
     }
-    if (Status st = store::CreateSchema(raw); !st.ok()) return st;
+    if (!reuse) {
+      if (Status st = store::CreateSchema(raw); !st.ok()) return st;
+    }
     auto writer = Writer::Create(raw);
     if (!writer.ok()) return writer.status();
+    std::set<std::string> kept;  // previous articles whose rows stay as they are
+    if (reuse) {
+      for (const auto& [id, hash] : previous.hash_by_id) {
+        if (Status st = writer->SnapshotOld(id); !st.ok()) return st;
+      }
+    }
 
     std::vector<Article> articles;
     for (size_t i = 0; i < files.size(); ++i) {
@@ -279,13 +333,17 @@ StatusOr<IndexSummary> BuildIndex(const IndexOptions& options) {
         if (reused != previous.articles.end() && previous.hash_by_id[report.id] == hash) {
           article = std::move(reused->second);
           report.unchanged = true;
+          kept.insert(report.id);
         } else if (auto parsed = ParseArticle(report.id, *bytes); parsed.ok()) {
           article = std::move(parsed).value();
         } else {
           report.error = parsed.status().message();
         }
-        if (report.error.empty()) {
+        if (report.error.empty() && !report.unchanged) {
+          if (Status st = writer->DeleteOld(report.id); !st.ok()) return st;
           if (Status st = writer->Insert(article, hash, bytes->size()); !st.ok()) return st;
+        }
+        if (report.error.empty()) {
           report.lang = article.lang;
           report.sections = static_cast<int>(article.sections.size());
           for (const Section& section : article.sections) {
@@ -305,6 +363,14 @@ StatusOr<IndexSummary> BuildIndex(const IndexOptions& options) {
       if (options.on_progress) options.on_progress(i + 1, files.size());
     }
 
+    // Rows of previous articles that broke or disappeared (changed ones were
+    // replaced above).
+    for (const auto& [id, hash] : previous.hash_by_id) {
+      if (kept.count(id) == 0) {
+        if (Status st = writer->DeleteOld(id); !st.ok()) return st;
+      }
+    }
+
     if (catalog) {
       if (Status st = ValidateCatalog(*catalog, articles); !st.ok()) return st;
       if (Status st = PutMeta(raw, "catalog", store::EncodeCatalog(*catalog)); !st.ok()) return st;
@@ -321,7 +387,7 @@ StatusOr<IndexSummary> BuildIndex(const IndexOptions& options) {
     if (Status st = PutMeta(raw, "synonyms", synonyms_text); !st.ok()) return st;
     if (Status st = PutMeta(raw, "synonyms_hash", synonyms_hash); !st.ok()) return st;
     if (Status st = store::Execute(
-            raw, "INSERT INTO passages(passages) VALUES('optimize'); COMMIT; VACUUM;");
+            raw, "INSERT INTO passages(passages) VALUES('optimize'); COMMIT;");
         !st.ok()) {
       return st;
     }

@@ -9,7 +9,8 @@ namespace kb {
 std::optional<Lang> LangFromCode(std::string_view code) {
   if (code.size() != 2) return std::nullopt;
   std::string lower;
-  for (char c : code) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  for (char c : code)
+    lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
   for (Lang lang : kLangs) {
     if (LangCode(lang) == lower) return lang;
   }

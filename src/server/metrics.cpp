@@ -1,0 +1,117 @@
+// Prometheus text exposition of the service metrics.
+#include "metrics.h"
+
+#include <cstdio>
+
+namespace kb::server {
+namespace {
+
+// Label values escape backslash, double quote and newline.
+std::string Escape(const std::string& value) {
+  std::string out;
+  out.reserve(value.size());
+  for (const char c : value) {
+    if (c == '\\' || c == '"') {
+      out += '\\';
+      out += c;
+    } else if (c == '\n') {
+      out += "\\n";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+std::string Number(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.9g", value);
+  return buffer;
+}
+
+}  // namespace
+
+void Metrics::ObserveRequest(const std::string& route, int status, double seconds) {
+  size_t bucket = 0;
+  while (bucket < kLatencyBuckets.size() && seconds > kLatencyBuckets[bucket]) ++bucket;
+  std::lock_guard lock(mutex_);
+  Histogram& h = requests_[{route, status}];
+  if (bucket < kLatencyBuckets.size()) ++h.buckets[bucket];
+  ++h.count;
+  h.sum += seconds;
+}
+
+void Metrics::CountReply(const std::string& type, const std::string& intent) {
+  std::lock_guard lock(mutex_);
+  ++replies_[{type, intent}];
+  if (type == "fallback") ++fallbacks_;
+}
+
+void Metrics::CountFeedback(bool helpful) {
+  std::lock_guard lock(mutex_);
+  ++(helpful ? helpful_ : not_helpful_);
+}
+
+void Metrics::CountRateLimited() {
+  std::lock_guard lock(mutex_);
+  ++rate_limited_;
+}
+
+void Metrics::CountReload(bool ok) {
+  std::lock_guard lock(mutex_);
+  ++(ok ? reloads_ok_ : reloads_failed_);
+}
+
+std::string Metrics::Render(size_t sessions) const {
+  std::lock_guard lock(mutex_);
+  std::string out;
+  out += "# HELP kb_http_requests_total HTTP requests by route and status.\n";
+  out += "# TYPE kb_http_requests_total counter\n";
+  for (const auto& [key, h] : requests_) {
+    out += "kb_http_requests_total{route=\"" + Escape(key.first) + "\",status=\"" +
+           std::to_string(key.second) + "\"} " + std::to_string(h.count) + "\n";
+  }
+  out += "# HELP kb_http_request_duration_seconds Request latency by route and status.\n";
+  out += "# TYPE kb_http_request_duration_seconds histogram\n";
+  for (const auto& [key, h] : requests_) {
+    const std::string labels =
+        "route=\"" + Escape(key.first) + "\",status=\"" + std::to_string(key.second) + "\"";
+    uint64_t cumulative = 0;
+    for (size_t i = 0; i < kLatencyBuckets.size(); ++i) {
+      cumulative += h.buckets[i];
+      out += "kb_http_request_duration_seconds_bucket{" + labels + ",le=\"" +
+             Number(kLatencyBuckets[i]) + "\"} " + std::to_string(cumulative) + "\n";
+    }
+    out += "kb_http_request_duration_seconds_bucket{" + labels + ",le=\"+Inf\"} " +
+           std::to_string(h.count) + "\n";
+    out += "kb_http_request_duration_seconds_sum{" + labels + "} " + Number(h.sum) + "\n";
+    out += "kb_http_request_duration_seconds_count{" + labels + "} " + std::to_string(h.count) +
+           "\n";
+  }
+  out += "# HELP kb_replies_total Chat replies by type and intent.\n";
+  out += "# TYPE kb_replies_total counter\n";
+  for (const auto& [key, count] : replies_) {
+    out += "kb_replies_total{type=\"" + Escape(key.first) + "\",intent=\"" + Escape(key.second) +
+           "\"} " + std::to_string(count) + "\n";
+  }
+  out += "# HELP kb_fallbacks_total Chat replies that were fallbacks (out of scope).\n";
+  out += "# TYPE kb_fallbacks_total counter\n";
+  out += "kb_fallbacks_total " + std::to_string(fallbacks_) + "\n";
+  out += "# HELP kb_feedback_total Feedback received, by helpfulness.\n";
+  out += "# TYPE kb_feedback_total counter\n";
+  out += "kb_feedback_total{helpful=\"yes\"} " + std::to_string(helpful_) + "\n";
+  out += "kb_feedback_total{helpful=\"no\"} " + std::to_string(not_helpful_) + "\n";
+  out += "# HELP kb_rate_limited_total Requests refused by the per-client rate limit.\n";
+  out += "# TYPE kb_rate_limited_total counter\n";
+  out += "kb_rate_limited_total " + std::to_string(rate_limited_) + "\n";
+  out += "# HELP kb_reloads_total KB reloads, by result.\n";
+  out += "# TYPE kb_reloads_total counter\n";
+  out += "kb_reloads_total{result=\"ok\"} " + std::to_string(reloads_ok_) + "\n";
+  out += "kb_reloads_total{result=\"failed\"} " + std::to_string(reloads_failed_) + "\n";
+  out += "# HELP kb_sessions Conversations currently remembered.\n";
+  out += "# TYPE kb_sessions gauge\n";
+  out += "kb_sessions " + std::to_string(sessions) + "\n";
+  return out;
+}
+
+}  // namespace kb::server

@@ -1,0 +1,94 @@
+// Normalization and folding: see normalizer.h. ICU errors here can only mean
+// a broken ICU data file, which is a deployment bug, not an input error; the
+// constructor then throws (Analyzer construction is not inside a C callback
+// unguarded: the FTS5 tokenizer catches it).
+//
+// Thread safety: one Normalizer per thread.
+#include "normalizer.h"
+
+#include <unicode/utf8.h>
+
+#include <stdexcept>
+
+#include "accent_folder.h"
+
+namespace kb::text {
+
+Normalizer::Normalizer() {
+  UErrorCode status = U_ZERO_ERROR;
+  casefold_ = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  nfd_ = icu::Normalizer2::getNFDInstance(status);
+  nfc_ = icu::Normalizer2::getNFCInstance(status);
+  if (U_FAILURE(status)) {
+    throw std::runtime_error(std::string("ICU normalizer data unavailable: ") +
+                             u_errorName(status));
+  }
+}
+
+void Normalizer::Fold(std::string_view utf8, std::string& out) {
+  bool ascii = true;
+  for (char c : utf8) {
+    if (static_cast<unsigned char>(c) >= 0x80) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) {
+    // nfkc_casefold on ASCII is exactly A-Z -> a-z; no marks to strip.
+    const size_t base = out.size();
+    out.append(utf8);
+    for (size_t i = base; i < out.size(); ++i) {
+      if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] + ('a' - 'A'));
+    }
+    return;
+  }
+  // fromUTF8 replaces ill-formed sequences with U+FFFD, which is our contract.
+  source_ = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
+  UErrorCode status = U_ZERO_ERROR;
+  casefold_->normalize(source_, folded_, status);
+  nfd_->normalize(folded_, decomposed_, status);
+  if (U_FAILURE(status)) {
+    folded_.toUTF8String(out);
+    return;
+  }
+  FoldAccents(decomposed_, stripped_);
+  // Recompose what lost no mark (Hangul jamo, for instance); cheap check first.
+  if (nfc_->quickCheck(stripped_, status) == UNORM_YES || U_FAILURE(status)) {
+    stripped_.toUTF8String(out);
+    return;
+  }
+  status = U_ZERO_ERROR;
+  nfc_->normalize(stripped_, composed_, status);
+  (U_SUCCESS(status) ? composed_ : stripped_).toUTF8String(out);
+}
+
+bool SanitizeUtf8(std::string_view utf8, std::string& out) {
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const int32_t length = static_cast<int32_t>(utf8.size());
+  int32_t i = 0;
+  // Fast scan: most text is valid; only copy when something is wrong.
+  while (i < length) {
+    UChar32 c;
+    const int32_t start = i;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      i = start;
+      break;
+    }
+  }
+  if (i >= length) return false;
+  out.assign(utf8.substr(0, static_cast<size_t>(i)));
+  while (i < length) {
+    UChar32 c;
+    const int32_t start = i;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) {
+      out.append("\xEF\xBF\xBD");
+    } else {
+      out.append(utf8.substr(static_cast<size_t>(start), static_cast<size_t>(i - start)));
+    }
+  }
+  return true;
+}
+
+}  // namespace kb::text

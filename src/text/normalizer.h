@@ -1,0 +1,39 @@
+// The one place where text becomes comparable: NFKC + Unicode case folding
+// (ICU's nfkc_casefold), then accent folding. Index, query and matcher all go
+// through here, so "Verifica", "VÉRIFICA" and "verifica" meet.
+//
+// Thread safety: a Normalizer keeps reusable ICU buffers; use one per thread
+// (each Analyzer owns one). The ICU Normalizer2 singletons it points to are
+// immutable and shared.
+#pragma once
+
+#include <unicode/normalizer2.h>
+#include <unicode/unistr.h>
+
+#include <string>
+#include <string_view>
+
+namespace kb::text {
+
+class Normalizer {
+ public:
+  Normalizer();
+  Normalizer(const Normalizer&) = delete;
+  Normalizer& operator=(const Normalizer&) = delete;
+
+  // Appends the folded form of `utf8` to `out` (not cleared). Invalid UTF-8
+  // becomes U+FFFD. ASCII input takes a fast path that equals ICU's result.
+  void Fold(std::string_view utf8, std::string& out);
+
+ private:
+  const icu::Normalizer2* casefold_ = nullptr;  // nfkc_casefold, owned by ICU
+  const icu::Normalizer2* nfd_ = nullptr;       // owned by ICU
+  const icu::Normalizer2* nfc_ = nullptr;       // owned by ICU
+  icu::UnicodeString source_, folded_, decomposed_, stripped_, composed_;
+};
+
+// Replaces every invalid UTF-8 sequence with U+FFFD. Returns true and fills
+// `out` only when `utf8` was invalid (the common valid case copies nothing).
+bool SanitizeUtf8(std::string_view utf8, std::string& out);
+
+}  // namespace kb::text

@@ -1,0 +1,160 @@
+// SynonymTable tests: file syntax and errors, group ids, multi-word phrases,
+// stem matching of single words, longest match, and the shipped
+// kb/synonyms.txt across the five languages.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "kb/analyzer.h"
+
+namespace kb {
+namespace {
+
+using ::testing::ElementsAre;
+using ::testing::IsEmpty;
+using ::testing::UnorderedElementsAre;
+
+std::shared_ptr<const SynonymTable> ShippedTable() {
+  std::ifstream in(std::string(KB_SOURCE_DIR) + "/kb/synonyms.txt");
+  std::stringstream text;
+  text << in.rdbuf();
+  auto table = SynonymTable::Parse(text.str());
+  EXPECT_TRUE(table.ok()) << table.status().message();
+  return table.ok() ? *table : SynonymTable::Empty();
+}
+
+// The synonym groups of the token whose folded form is `word`.
+std::vector<std::string> GroupsAt(Analyzer& analyzer, std::string_view text, Lang lang,
+                                  std::string_view word) {
+  for (const Token& t : analyzer.Analyze(text, lang)) {
+    if (t.folded == word) return t.synonyms;
+  }
+  ADD_FAILURE() << "no token " << word << " in " << text;
+  return {};
+}
+
+TEST(SynonymTableTest, ParsesGroupsAndComments) {
+  auto table = SynonymTable::Parse(
+      "# comment\n\n  Two-Step Verification = 2FA = verifica in due passaggi  # trailing\n"
+      "Mot de Passe = password\r\n");
+  ASSERT_TRUE(table.ok()) << table.status().message();
+  Analyzer analyzer(*table);
+  EXPECT_THAT(GroupsAt(analyzer, "ho attivato la 2fa", Lang::kIt, "2fa"),
+              ElementsAre("~two_step_verification"));
+  EXPECT_THAT(GroupsAt(analyzer, "the PASSWORD", Lang::kEn, "password"),
+              ElementsAre("~mot_de_passe"));
+}
+
+TEST(SynonymTableTest, ErrorsNameTheLine) {
+  auto one_term = SynonymTable::Parse("a = b\nlonely\n");
+  ASSERT_FALSE(one_term.ok());
+  EXPECT_THAT(one_term.status().message(), ::testing::HasSubstr("line 2"));
+  auto empty_term = SynonymTable::Parse("# x\na = = b\n");
+  ASSERT_FALSE(empty_term.ok());
+  EXPECT_THAT(empty_term.status().message(), ::testing::HasSubstr("line 2"));
+  auto duplicate = SynonymTable::Parse("code = codice\nCODE = código\n");
+  ASSERT_FALSE(duplicate.ok());
+  EXPECT_THAT(duplicate.status().message(), ::testing::HasSubstr("line 2"));
+  EXPECT_TRUE(SynonymTable::Parse("").ok());
+}
+
+TEST(SynonymTableTest, EmptyTableMarksNothing) {
+  Analyzer analyzer;
+  for (const Token& t : analyzer.Analyze("password 2fa", Lang::kEn)) {
+    EXPECT_THAT(t.synonyms, IsEmpty());
+  }
+}
+
+TEST(SynonymTableTest, LongestPhraseWinsAndMarksOnlyItsFirstWord) {
+  auto table = SynonymTable::Parse(
+      "code = codice\nverification code = codice di verifica\nverify = verifica\n");
+  ASSERT_TRUE(table.ok());
+  Analyzer analyzer(*table);
+  auto tokens = analyzer.Analyze("il codice di verifica", Lang::kIt);
+  ASSERT_EQ(tokens.size(), 4u);
+  EXPECT_THAT(tokens[1].synonyms, ElementsAre("~verification_code"));
+  EXPECT_THAT(tokens[2].synonyms, IsEmpty());
+  EXPECT_THAT(tokens[3].synonyms, ElementsAre("~verify"));  // its own single-word match
+  EXPECT_THAT(GroupsAt(analyzer, "il codice", Lang::kIt, "codice"), ElementsAre("~code"));
+}
+
+TEST(SynonymTableTest, SingleWordsMatchByStemInTheTextLanguage) {
+  auto table = SynonymTable::Parse("password = contraseña = mot de passe\n");
+  ASSERT_TRUE(table.ok());
+  Analyzer analyzer(*table);
+  EXPECT_THAT(GroupsAt(analyzer, "passwords", Lang::kEn, "passwords"), ElementsAre("~password"));
+  EXPECT_THAT(GroupsAt(analyzer, "Contraseñas", Lang::kEs, "contrasenas"),
+              ElementsAre("~password"));
+  // Without a language there is no stem, so only the exact folded word matches.
+  EXPECT_THAT(GroupsAt(analyzer, "passwords", Lang::kUnknown, "passwords"), IsEmpty());
+  EXPECT_THAT(GroupsAt(analyzer, "contrasena", Lang::kUnknown, "contrasena"),
+              ElementsAre("~password"));
+}
+
+struct Case {
+  Lang lang;
+  const char* text;
+  const char* word;  // the folded word that must carry the group
+  const char* group;
+};
+
+class ShippedSynonymsTest : public ::testing::TestWithParam<Case> {};
+
+TEST_P(ShippedSynonymsTest, FindsGroup) {
+  static const auto table = ShippedTable();
+  Analyzer analyzer(table);
+  const Case& c = GetParam();
+  EXPECT_THAT(GroupsAt(analyzer, c.text, c.lang, c.word), ::testing::Contains(c.group)) << c.text;
+}
+
+INSTANTIATE_TEST_SUITE_P(
+    AllLanguages, ShippedSynonymsTest,
+    ::testing::Values(Case{Lang::kEn, "I lost my 2FA device", "2fa", "~2sv"},
+                      Case{Lang::kEn, "turn on two-step verification", "two", "~2sv"},
+                      Case{Lang::kIt, "attivare la verifica in due passaggi", "verifica", "~2sv"},
+                      Case{Lang::kIt, "autenticazione a due fattori", "autenticazione", "~2sv"},
+                      Case{Lang::kEs, "la verificacion en dos pasos no funciona", "verificacion",
+                           "~2sv"},
+                      Case{Lang::kFr, "la vérification en deux étapes", "verification", "~2sv"},
+                      Case{Lang::kFr, "double authentification", "double", "~2sv"},
+                      Case{Lang::kDe, "Zwei-Faktor-Authentifizierung einrichten", "zwei", "~2sv"},
+                      Case{Lang::kDe, "zweistufige Verifizierung", "zweistufige", "~2sv"},
+                      Case{Lang::kEn, "forgot my passwords", "passwords", "~password"},
+                      Case{Lang::kIt, "ho perso la password", "password", "~password"},
+                      Case{Lang::kEs, "olvidé mis contraseñas", "contrasenas", "~password"},
+                      Case{Lang::kFr, "j'ai oublié mon mot de passe", "mot", "~password"},
+                      Case{Lang::kDe, "Passwort vergessen", "passwort", "~password"},
+                      Case{Lang::kDe, "Kennwort", "kennwort", "~password"},
+                      Case{Lang::kEs, "mi cuenta", "cuenta", "~account"},
+                      Case{Lang::kFr, "mon compte", "compte", "~account"},
+                      Case{Lang::kDe, "mein Konto", "konto", "~account"},
+                      Case{Lang::kIt, "il conto corrente", "conto", "~bank_account"},
+                      Case{Lang::kEs, "no puedo iniciar sesión", "iniciar", "~login"},
+                      Case{Lang::kFr, "je n'arrive pas à me connecter", "connecter", "~login"},
+                      Case{Lang::kDe, "kann mich nicht anmelden", "anmelden", "~login"},
+                      Case{Lang::kIt, "non riesco ad accedere", "accedere", "~login"},
+                      Case{Lang::kEn, "can't sign in", "sign", "~login"},
+                      Case{Lang::kDe, "E-Mail", "e", "~email"},
+                      Case{Lang::kEs, "correo electrónico", "correo", "~email"},
+                      Case{Lang::kFr, "courriel", "courriel", "~email"},
+                      Case{Lang::kIt, "nuovo numero di telefono", "numero", "~phone_number"},
+                      Case{Lang::kDe, "neues Handy", "neues", "~new_phone"},
+                      Case{Lang::kEs, "cuenta suspendida", "suspendida", "~suspended"},
+                      Case{Lang::kIt, "account sospeso", "sospeso", "~suspended"},
+                      Case{Lang::kFr, "compte bloqué", "bloque", "~locked"},
+                      Case{Lang::kIt, "account bloccati", "bloccati", "~locked"},
+                      Case{Lang::kDe, "Konto gesperrt", "gesperrt", "~locked"},
+                      Case{Lang::kDe, "Konto gesperrt", "gesperrt", "~suspended"},
+                      Case{Lang::kFr, "compte piraté", "pirate", "~hacked"},
+                      Case{Lang::kIt, "svuotare la cache del browser", "cache", "~cache"},
+                      Case{Lang::kEs, "el navegador", "navegador", "~browser"},
+                      Case{Lang::kDe, "Kundendienst kontaktieren", "kundendienst", "~support"},
+                      Case{Lang::kFr, "ça ne fonctionne pas", "ne", "~not_working"},
+                      Case{Lang::kIt, "chiudere l'account", "chiudere", "~close"},
+                      Case{Lang::kEs, "código de verificación", "codigo", "~verification_code"}));
+
+}  // namespace
+}  // namespace kb
