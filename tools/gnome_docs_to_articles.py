@@ -5,7 +5,8 @@ known-item queries generated from the page titles.
 
 Each page /usr/share/help/<lang>/gnome-help/<id>.page becomes
 <out>/articles/<lang>__<id>.md with front matter (title, lang) and the page
-as headings, paragraphs, numbered steps and bullet items. queries.tsv (lang,
+as headings, paragraphs, numbered steps and bullet items; guide pages list
+their topics ("- title: description") as a help viewer shows them. queries.tsv (lang,
 kind, query, expected article id) holds, for a sample of pages, 2-3 title
 words ("exact"), the same with one typo ("typo") and the same with the last
 word cut to 4-5 letters ("prefix"). Same input + same seed = same output.

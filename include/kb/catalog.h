@@ -52,6 +52,9 @@ struct Intent {
   std::vector<SourceRef> sources;    // the article sections that ground it
   std::vector<std::string> suggest;  // kAmbiguous: the intents to offer
   std::string next;                  // intent to offer when the answer did not help
+  // Names whose mention decides the intent (e.g. other companies' products
+  // for the out-of-scope entry: "paypal", "ebay", "instagram").
+  std::vector<std::string> entities;
   std::map<std::string, IntentText> texts;  // by language code (en, it, es, fr, de)
   Origin origin;
 };

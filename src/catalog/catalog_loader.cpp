@@ -204,6 +204,10 @@ class IntentFileParser {
         }
         intent_.suggest.push_back(std::move(id));
       }
+    } else if (key == "entities") {
+      for (std::string& name : SplitTrimmed(value, ',')) {
+        if (!name.empty()) intent_.entities.push_back(std::move(name));
+      }
     } else if (key == "label" || key == "lead" || key == "step" || key == "phrase") {
       Error(line, "`" + std::string(key) + ":` before any language block ([en], [it], ...)");
     } else {
@@ -221,7 +225,7 @@ class IntentFileParser {
     } else if (key == "step") {
       ParseStep(line, value, text);
     } else if (key == "intent" || key == "kind" || key == "source" || key == "next" ||
-               key == "suggest") {
+               key == "suggest" || key == "entities") {
       Error(line, "header key `" + std::string(key) + ":` inside language block [" + *lang_ + "]");
     } else {
       Error(line, "unknown key `" + std::string(key) + ":` in [" + *lang_ + "]");

@@ -28,6 +28,10 @@ constexpr double kAnswerMargin = 0.12;
 constexpr double kClarifyPairThreshold = 0.45;
 constexpr double kClarifyMember = 0.12;
 constexpr double kOutOfScopeThreshold = 0.40;
+// Out of scope must also beat the best task intent by this much; closer
+// calls go on to the task rules (clarify or answer).
+constexpr double kOutOfScopeMargin = 0.15;
+constexpr double kOutOfScopeRunnerUp = 0.30;
 constexpr double kSpecialThreshold = 0.40;
 constexpr double kLanguageConfidence = 0.55;
 constexpr size_t kMaxSearchSteps = 3;
@@ -41,9 +45,41 @@ std::string Trim(std::string_view s) {
 
 }  // namespace
 
+// Words that name the product this assistant is for: a question that names
+// another company's product and none of these is about that product.
+constexpr std::string_view kOwnProductWords[] = {"amazon", "seller", "sellercentral", "venditore",
+                                                  "vendedor", "vendeur", "verkaufer"};
+
 struct Engine::Impl {
   std::unique_ptr<KnowledgeBase> kb;
   match::IntentModel model;
+  // Folded words of each out-of-scope entity ("apple id" -> {"apple", "id"}).
+  std::vector<std::vector<std::string>> other_products;
+
+  // Whether `tokens` name another company's product and not ours.
+  bool NamesOtherProduct(const std::vector<Token>& tokens) const {
+    bool other = false;
+    for (size_t i = 0; i < tokens.size() && !other; ++i) {
+      for (const auto& words : other_products) {
+        if (i + words.size() > tokens.size()) continue;
+        bool match = true;
+        for (size_t k = 0; k < words.size() && match; ++k) {
+          match = tokens[i + k].folded == words[k];
+        }
+        if (match) {
+          other = true;
+          break;
+        }
+      }
+    }
+    if (!other) return false;
+    for (const Token& token : tokens) {
+      for (std::string_view own : kOwnProductWords) {
+        if (token.folded.rfind(own, 0) == 0) return false;
+      }
+    }
+    return true;
+  }
 
   std::mutex analyzers_mutex;
   std::vector<std::unique_ptr<Analyzer>> analyzers;
@@ -211,6 +247,17 @@ StatusOr<std::unique_ptr<Engine>> Engine::Open(const std::string& kb_path) {
   auto impl = std::make_unique<Impl>();
   impl->kb = std::move(kb).value();
   impl->model = std::move(model).value();
+  Analyzer analyzer(impl->kb->synonyms());
+  for (const Intent& intent : impl->kb->catalog().intents) {
+    if (intent.kind != IntentKind::kOutOfScope) continue;
+    for (const std::string& entity : intent.entities) {
+      std::vector<std::string> words;
+      for (const Token& token : analyzer.Analyze(entity, Lang::kUnknown)) {
+        words.push_back(token.folded);
+      }
+      if (!words.empty()) impl->other_products.push_back(std::move(words));
+    }
+  }
   return std::unique_ptr<Engine>(new Engine(std::move(impl)));
 }
 
@@ -303,7 +350,12 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
       if (offered) break;
     }
 
-    if (offered && !(top_intent && top_intent->kind == IntentKind::kTask &&
+    const bool other_product =
+        impl.NamesOtherProduct(analyzer->Analyze(scan.redacted, analysis_lang));
+    if (other_product && pending.empty()) {
+      impl.Fallback(lang, 1.0 - top_task, reply, next);
+      explanation.decision = "names another company's product";
+    } else if (offered && !(top_intent && top_intent->kind == IntentKind::kTask &&
                      top.probability >= kAnswerThreshold && top_intent != offered)) {
       impl.Answer(*offered, lang, top_task, reply, next);
       explanation.decision = "free text chose an offered option";
@@ -328,10 +380,15 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
     } else if (top_intent && top_intent->kind == IntentKind::kSmalltalk &&
                top.probability >= kSpecialThreshold &&
                !(prediction.content_words > 3 && top_task >= 0.2)) {
-      impl.Answer(*top_intent, lang, top.probability, reply, next);
-      explanation.decision = "small talk";
+      // "ciao", "salut", "servus" are hello and bye: a conversation's first
+      // message is not a goodbye.
+      const Intent* greeting = impl.catalog().Find("greeting");
+      const bool opening = state.turns == 0 && top_intent->id == "goodbye" && greeting;
+      impl.Answer(opening ? *greeting : *top_intent, lang, top.probability, reply, next);
+      explanation.decision = opening ? "small talk: a first message greets" : "small talk";
     } else if (top_intent && top_intent->kind == IntentKind::kOutOfScope &&
-               top.probability >= kOutOfScopeThreshold) {
+               top.probability >= kOutOfScopeThreshold &&
+               top.probability - top_task >= kOutOfScopeMargin) {
       impl.Fallback(lang, top.probability, reply, next);
       explanation.decision = "out of scope";
     } else if (top_intent && top_intent->kind == IntentKind::kAmbiguous &&
@@ -340,8 +397,11 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
       impl.Clarify(top_intent->suggest, text ? text->lead : "", lang, top.probability, reply,
                    next);
       explanation.decision = "ambiguous question";
-    } else if (!tasks.empty() && top_task >= kAnswerThreshold &&
-               top_task - second_task >= kAnswerMargin) {
+    } else if (!tasks.empty() && top_task - second_task >= kAnswerMargin &&
+               (top_task >= kAnswerThreshold ||
+                // A close call with out-of-scope: a clear task runner-up wins.
+                (top_intent && top_intent->kind == IntentKind::kOutOfScope &&
+                 top_task >= kOutOfScopeRunnerUp && top_task - second_task >= 2 * kAnswerMargin))) {
       impl.Answer(*intent_of(tasks[0]), lang, top_task, reply, next);
       explanation.decision = "confident intent";
     } else if (tasks.size() > 1 && top_task + second_task >= kClarifyPairThreshold &&

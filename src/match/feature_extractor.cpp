@@ -42,6 +42,11 @@ void AddTrigrams(const std::string& folded, std::map<std::string, float>& bag) {
 }  // namespace
 
 void TrainingVocabulary::Add(const std::string& folded, const std::string& stem_feature) {
+  stems_.insert(stem_feature);
+  if (words_.count(folded) == 0) {
+    std::u32string decoded = store::DecodeUtf8(folded);
+    if (!decoded.empty()) by_first_[decoded[0]].emplace_back(std::move(decoded), folded);
+  }
   auto& stems = words_[folded];
   if (std::find(stems.begin(), stems.end(), stem_feature) == stems.end()) {
     stems.push_back(stem_feature);
@@ -52,15 +57,19 @@ bool TrainingVocabulary::Contains(std::string_view folded) const {
   return words_.count(std::string(folded)) > 0;
 }
 
+bool TrainingVocabulary::ContainsStem(const std::string& stem_feature) const {
+  return stems_.count(stem_feature) > 0;
+}
+
 std::string TrainingVocabulary::Correct(std::string_view folded) const {
   const std::u32string query = store::DecodeUtf8(folded);
   const int max_edits = store::Vocabulary::MaxEdits(query.size());
   if (max_edits == 0) return "";
   std::string best;
   int best_edits = max_edits + 1;
-  for (const auto& [word, stems] : words_) {
-    const std::u32string candidate = store::DecodeUtf8(word);
-    if (candidate.empty() || candidate[0] != query[0]) continue;
+  auto bucket = by_first_.find(query[0]);
+  if (bucket == by_first_.end()) return "";
+  for (const auto& [candidate, word] : bucket->second) {
     const int edits = store::BoundedEditDistance(query, candidate, max_edits);
     if (edits < best_edits || (edits == best_edits && word < best)) {
       best_edits = edits;
@@ -74,6 +83,28 @@ const std::vector<std::string>& TrainingVocabulary::StemFeatures(const std::stri
   static const std::vector<std::string> kNone;
   auto it = words_.find(folded);
   return it == words_.end() ? kNone : it->second;
+}
+
+// German compounds the training phrases never saw whole ("verkauferkonto",
+// "auftragsmangelquote"): two known parts, with an optional linking "s".
+std::vector<std::string> SplitCompound(const std::string& folded, Lang lang, Analyzer& analyzer,
+                                       const TrainingVocabulary& vocabulary) {
+  if (lang != Lang::kDe || folded.size() < 8) return {};
+  auto known = [&](const std::string& part) {
+    return part.size() >= 3 &&
+           (vocabulary.Contains(part) || vocabulary.ContainsStem("w:" + analyzer.Stem(part, lang)));
+  };
+  for (size_t i = folded.size() - 3; i >= 4; --i) {
+    if ((static_cast<unsigned char>(folded[i]) & 0xC0) == 0x80) continue;
+    const std::string right = folded.substr(i);
+    if (!known(right)) continue;
+    std::string left = folded.substr(0, i);
+    if (known(left)) return {left, right};
+    if (left.back() == 's' && known(left.substr(0, left.size() - 1))) {
+      return {left.substr(0, left.size() - 1), right};
+    }
+  }
+  return {};
 }
 
 ExtractedFeatures ExtractFeatures(std::string_view text, Lang lang, Analyzer& analyzer,
@@ -90,7 +121,19 @@ ExtractedFeatures ExtractFeatures(std::string_view text, Lang lang, Analyzer& an
     ++out.content_words;
     std::string folded = token.folded;
     std::string stem = "w:" + token.stem;
-    if (vocabulary && !vocabulary->Contains(folded)) {
+    if (vocabulary && !vocabulary->Contains(folded) && !vocabulary->ContainsStem(stem)) {
+      const std::vector<std::string> parts = SplitCompound(folded, lang, analyzer, *vocabulary);
+      for (const std::string& part : parts) {
+        bag["w:" + analyzer.Stem(part, lang)] += 1.0f;
+        bag["f:" + part] += 0.5f;
+        for (const Token& t : analyzer.Analyze(part, lang)) {
+          for (const std::string& group : t.synonyms) bag["s:" + group] += 1.0f;
+        }
+      }
+      if (!parts.empty()) {
+        out.corrections.push_back({folded, parts[0] + "+" + parts[1]});
+        continue;
+      }
       std::string fixed = vocabulary->Correct(folded);
       if (!fixed.empty()) {
         out.corrections.push_back({folded, fixed});

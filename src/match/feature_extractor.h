@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "kb/analyzer.h"
@@ -32,6 +33,8 @@ class TrainingVocabulary {
  public:
   void Add(const std::string& folded, const std::string& stem_feature);
   bool Contains(std::string_view folded) const;
+  // Whether some training word had this stem feature ("w:...").
+  bool ContainsStem(const std::string& stem_feature) const;
   // The closest known word within the allowed edits, or "" if none.
   std::string Correct(std::string_view folded) const;
   const std::vector<std::string>& StemFeatures(const std::string& folded) const;
@@ -40,6 +43,9 @@ class TrainingVocabulary {
 
  private:
   std::unordered_map<std::string, std::vector<std::string>> words_;
+  std::unordered_set<std::string> stems_;
+  // Words by first code point, decoded once, for the correction scan.
+  std::unordered_map<char32_t, std::vector<std::pair<std::u32string, std::string>>> by_first_;
 };
 
 struct ExtractedFeatures {

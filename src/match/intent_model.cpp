@@ -119,6 +119,13 @@ StatusOr<IntentModel> IntentModel::Train(const Catalog& catalog,
     return Status::Error("the catalogue has too few intents with phrases to train on");
   }
   const size_t classes = model.classes_.size();
+  // Balanced class weights: the out-of-scope class has several times more
+  // phrases than an intent, and would otherwise win every doubtful question.
+  std::vector<float> class_weight(classes, 0.0f);
+  for (const Example& ex : examples) class_weight[ex.cls] += 1.0f;
+  for (float& w : class_weight) {
+    w = w > 0 ? static_cast<float>(examples.size()) / (classes * w) : 0.0f;
+  }
   model.weights_.assign(model.feature_ids_.size() * classes, 0.0f);
   model.bias_.assign(classes, 0.0f);
   std::vector<float> grad_sq(model.weights_.size(), 1e-6f);
@@ -135,7 +142,8 @@ StatusOr<IntentModel> IntentModel::Train(const Catalog& catalog,
       }
       Softmax(scores);
       for (size_t c = 0; c < classes; ++c) {
-        const float g = static_cast<float>(scores[c] - (static_cast<int>(c) == ex.cls ? 1 : 0));
+        const float g = class_weight[ex.cls] *
+                        static_cast<float>(scores[c] - (static_cast<int>(c) == ex.cls ? 1 : 0));
         bias_sq[c] += g * g;
         model.bias_[c] -= kLearningRate * g / std::sqrt(bias_sq[c]);
         for (auto [id, value] : ex.features) {

@@ -43,6 +43,7 @@ std::string EncodeCatalog(const Catalog& catalog) {
                        {"sources", sources},
                        {"suggest", intent.suggest},
                        {"next", intent.next},
+                       {"entities", intent.entities},
                        {"texts", texts},
                        {"file", intent.origin.file},
                        {"line", intent.origin.line}});
@@ -61,6 +62,7 @@ StatusOr<Catalog> DecodeCatalog(const std::string& text) {
       for (const json& js : ji.at("sources")) intent.sources.push_back(DecodeSource(js));
       intent.suggest = ji.at("suggest").get<std::vector<std::string>>();
       intent.next = ji.at("next").get<std::string>();
+      intent.entities = ji.value("entities", std::vector<std::string>{});
       intent.origin = {ji.at("file").get<std::string>(), ji.at("line").get<int>()};
       for (const auto& [lang, jt] : ji.at("texts").items()) {
         IntentText t;

@@ -31,7 +31,7 @@ std::vector<std::string> SplitLines(const std::string& text) {
 }  // namespace
 
 StatusOr<KbReader> KbReader::Open(const std::string& path) {
-  auto db = OpenDatabase(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
+  auto db = OpenImmutable(path);
   if (!db.ok()) return db.status();
   KbReader reader;
   reader.db_ = std::move(db).value();

@@ -26,6 +26,7 @@ using store::ColumnText;
 struct SearchConnection {
   store::Database db;
   store::Statement search;
+  store::Statement snippet;
   std::unique_ptr<Analyzer> analyzer;
 };
 
@@ -47,11 +48,15 @@ struct KnowledgeBase::Impl {
 
 namespace {
 
+// Ranking first, without snippets: snippet() re-tokenizes a passage, so it
+// is computed (kSnippetSql) only for the passages kept after deduplication.
 constexpr const char* kSearchSql =
-    "SELECT section, step, bm25(passages, 10.0, 4.0, 1.0), "
-    "snippet(passages, 2, char(2), char(3), '…', 20), body "
+    "SELECT rowid, section, step, bm25(passages, 10.0, 4.0, 1.0) "
     "FROM passages WHERE passages MATCH ?1 AND (?2 = '' OR lang = ?2) "
     "ORDER BY bm25(passages, 10.0, 4.0, 1.0) LIMIT ?3";
+constexpr const char* kSnippetSql =
+    "SELECT snippet(passages, 2, char(2), char(3), '…', 20), body "
+    "FROM passages WHERE passages MATCH ?1 AND rowid = ?2";
 
 }  // namespace
 
@@ -64,14 +69,17 @@ StatusOr<std::unique_ptr<SearchConnection>> KnowledgeBase::Impl::Borrow() {
       return connection;
     }
   }
-  auto db = store::OpenDatabase(path, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX);
+  auto db = store::OpenImmutable(path);
   if (!db.ok()) return db.status();
   if (Status st = RegisterKbTokenizer(db->get(), synonyms); !st.ok()) return st;
   auto stmt = store::Prepare(db->get(), kSearchSql);
   if (!stmt.ok()) return stmt.status();
+  auto snippet = store::Prepare(db->get(), kSnippetSql);
+  if (!snippet.ok()) return snippet.status();
   auto connection = std::make_unique<SearchConnection>();
   connection->db = std::move(db).value();
   connection->search = std::move(stmt).value();
+  connection->snippet = std::move(snippet).value();
   connection->analyzer = std::make_unique<Analyzer>(synonyms);
   return connection;
 }
@@ -104,11 +112,15 @@ StatusOr<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Open(const std::string& 
     if (!decoded.ok()) return Status::Error(path + ": " + decoded.status().message());
     impl->catalog = std::move(decoded).value();
   }
+  // fts5vocab opens the FTS5 table, whose tokenizer must be registered.
+  if (Status st = RegisterKbTokenizer(reader->db(), impl->synonyms); !st.ok()) return st;
   auto vocab = store::Prepare(reader->db(), "SELECT term, doc FROM passages_vocab");
   if (!vocab.ok()) return vocab.status();
-  while (sqlite3_step(vocab->get()) == SQLITE_ROW) {
+  int rc;
+  while ((rc = sqlite3_step(vocab->get())) == SQLITE_ROW) {
     impl->vocabulary.Add(ColumnText(vocab->get(), 0), sqlite3_column_int64(vocab->get(), 1));
   }
+  if (rc != SQLITE_DONE) return store::SqliteError(reader->db(), path + ": cannot read the vocabulary");
   impl->vocabulary.Finish();
   return std::unique_ptr<KnowledgeBase>(new KnowledgeBase(std::move(impl)));
 }
@@ -135,6 +147,8 @@ StatusOr<SearchResult> KnowledgeBase::Search(std::string_view query,
   const int limit = std::clamp(options.limit, 1, 100);
   if (!built.empty()) {
     std::set<int64_t> seen_sections;
+    std::vector<int64_t> rowids;  // of result.passages
+    std::vector<const std::string*> expressions;
     for (const std::string* expression : {&built.all_terms, &built.any_term}) {
       if (static_cast<int>(result.passages.size()) >= limit) break;
       sqlite3_stmt* stmt = connection->search.get();
@@ -145,7 +159,8 @@ StatusOr<SearchResult> KnowledgeBase::Search(std::string_view query,
       int rc;
       while ((rc = sqlite3_step(stmt)) == SQLITE_ROW &&
              static_cast<int>(result.passages.size()) < limit) {
-        const int64_t section_id = sqlite3_column_int64(stmt, 0);
+        const int64_t rowid = sqlite3_column_int64(stmt, 0);
+        const int64_t section_id = sqlite3_column_int64(stmt, 1);
         if (!seen_sections.insert(section_id).second) continue;
         auto location = impl_->sections.find(section_id);
         if (location == impl_->sections.end()) continue;
@@ -155,11 +170,11 @@ StatusOr<SearchResult> KnowledgeBase::Search(std::string_view query,
         passage.title = article.title;
         passage.section = article.sections[location->second.section].heading;
         passage.lang = article.lang;
-        passage.step = sqlite3_column_int(stmt, 1);
-        passage.score = -sqlite3_column_double(stmt, 2);
-        passage.snippet = store::HtmlSnippet(store::StripLangTag(ColumnText(stmt, 3)));
-        passage.text = std::string(store::StripLangTag(ColumnText(stmt, 4)));
+        passage.step = sqlite3_column_int(stmt, 2);
+        passage.score = -sqlite3_column_double(stmt, 3);
         result.passages.push_back(std::move(passage));
+        rowids.push_back(rowid);
+        expressions.push_back(expression);
       }
       if (expression == &built.all_terms && !result.passages.empty()) {
         result.matched_all_terms = true;
@@ -168,6 +183,17 @@ StatusOr<SearchResult> KnowledgeBase::Search(std::string_view query,
         return store::SqliteError(connection->db.get(), "search failed");
       }
       if (built.all_terms == built.any_term) break;
+    }
+    sqlite3_stmt* snippet = connection->snippet.get();
+    for (size_t i = 0; i < result.passages.size(); ++i) {
+      store::StatementReset reset(snippet);
+      BindText(snippet, 1, *expressions[i]);
+      sqlite3_bind_int64(snippet, 2, rowids[i]);
+      if (sqlite3_step(snippet) != SQLITE_ROW) {
+        return store::SqliteError(connection->db.get(), "snippet failed");
+      }
+      result.passages[i].snippet = store::HtmlSnippet(store::StripLangTag(ColumnText(snippet, 0)));
+      result.passages[i].text = std::string(store::StripLangTag(ColumnText(snippet, 1)));
     }
   }
   result.took_us = std::chrono::duration_cast<std::chrono::microseconds>(

@@ -35,17 +35,41 @@ BuiltQuery BuildQuery(std::string_view text, Analyzer& analyzer, const Vocabular
   const std::string no_lang = LangTag("");
 
   std::vector<std::string> groups;
+  uint32_t covered_until = 0;  // words inside a multi-word synonym already searched
   for (size_t i = 0; i < words.size(); ++i) {
     const Token& word = *words[i];
-    if (word.folded.empty()) continue;
+    if (word.folded.empty() || word.position < covered_until) continue;
     std::vector<std::string> alternatives;
-    if (options.lang != Lang::kUnknown) alternatives.push_back(QuoteFts5(lang_tag + word.folded));
-    alternatives.push_back(QuoteFts5(no_lang + word.folded));
+    // A multi-word synonym ("mot de passe") is one group: its id, which the
+    // documents carry wherever any of its terms occurs, or the phrase itself.
+    if (word.synonym_words > 1 && !word.synonyms.empty()) {
+      for (const std::string& group_id : word.synonyms) alternatives.push_back(QuoteFts5(group_id));
+      covered_until = word.position + word.synonym_words;
+      for (const Token& t : tokens) {
+        if (t.position == covered_until - 1) {
+          alternatives.push_back(
+              QuoteFts5(lang_tag + std::string(text.substr(word.begin, t.end - word.begin))));
+          break;
+        }
+      }
+      std::string group = "(";
+      for (size_t a = 0; a < alternatives.size(); ++a) {
+        if (a) group += " OR ";
+        group += alternatives[a];
+      }
+      groups.push_back(group + ")");
+      built.terms.push_back(word.folded);
+      continue;
+    }
+    // The tokenizer gives the tagged word its stem, its folded form and its
+    // synonym groups as colocated alternatives: one string covers all three.
+    alternatives.push_back(QuoteFts5(lang_tag + word.folded));
     const bool last = i + 1 == words.size();
     const bool known = vocabulary.Contains(word.folded) || vocabulary.Contains(word.stem);
     if (last && typing && word.folded.size() >= 3) {
       alternatives.push_back(QuoteFts5(no_lang + word.folded) + "*");
-    } else if (options.typos && !known) {
+    }
+    if (options.typos && !known) {
       for (const std::string& fix : vocabulary.Corrections(word.folded, 3)) {
         alternatives.push_back(QuoteFts5(no_lang + fix));
         built.corrections.push_back(word.folded + " -> " + fix);

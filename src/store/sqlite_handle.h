@@ -30,6 +30,11 @@ Status SqliteError(sqlite3* db, std::string_view what);
 // Opens `path` with `flags` (SQLITE_OPEN_*); errors name the file.
 StatusOr<Database> OpenDatabase(const std::string& path, int flags);
 
+// Opens a KB file read-only as immutable: the indexer never changes a file
+// in place (it renames a new one over it), so no locking is needed and an
+// open connection keeps reading the file it opened.
+StatusOr<Database> OpenImmutable(const std::string& path);
+
 StatusOr<Statement> Prepare(sqlite3* db, std::string_view sql);
 
 // Runs one or more statements that return no rows.

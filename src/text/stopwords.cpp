@@ -24,7 +24,7 @@ constexpr std::string_view kEnglish =
     "they've i'd you'd he'd she'd we'd they'd i'll you'll he'll she'll we'll they'll let's "
     "that's who's what's here's there's when's where's why's how's a an the and but if or "
     "because as until while of at by for with about against between into through during before "
-    "after above below to from up down in out on off over under again further then once here "
+    "after above below to from in on over under further then once here "
     "there when where why how all any both each few more most other some such nor only own same "
     "so than too very";
 

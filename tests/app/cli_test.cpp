@@ -15,17 +15,17 @@ namespace {
 using testing::SeedKb;
 using testing::TempDir;
 
-struct Run {
+struct KbRun {
   int exit_code = -1;
   std::string out;
 };
 
 // Runs `kb args` with `input` on stdin (through a file), capturing stdout.
-Run RunKb(const std::string& args, const std::string& input = "") {
+KbRun RunKb(const std::string& args, const std::string& input = "") {
   TempDir dir;
   const std::string in = dir.Write("stdin", input);
   const std::string command = std::string(KB_BINARY) + " " + args + " < " + in + " 2>/dev/null";
-  Run run;
+  KbRun run;
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return run;
   char buffer[4096];
@@ -56,7 +56,7 @@ TEST(CliTest, AskBatchKeepsOrderSessionsAndReportsBadLines) {
       "{\"message\": 42}\n"
       "{broken json\n"
       "{\"message\": \"ciao\", \"lang\": \"it\"}\n";
-  const Run run = RunKb("ask --json " + KbFlag(), input);
+  const KbRun run = RunKb("ask --json " + KbFlag(), input);
   ASSERT_EQ(run.exit_code, 0);
   const auto lines = JsonLines(run.out);
   ASSERT_EQ(lines.size(), 7u) << run.out;
@@ -72,7 +72,7 @@ TEST(CliTest, AskBatchKeepsOrderSessionsAndReportsBadLines) {
 }
 
 TEST(CliTest, AskAnswersAQuestionGivenAsArgument) {
-  const Run run = RunKb("ask --json " + KbFlag() + " 'ho dimenticato la password'");
+  const KbRun run = RunKb("ask --json " + KbFlag() + " 'ho dimenticato la password'");
   ASSERT_EQ(run.exit_code, 0);
   const auto reply = nlohmann::json::parse(run.out);
   EXPECT_EQ(reply["intent"], "forgot_password");
@@ -80,7 +80,7 @@ TEST(CliTest, AskAnswersAQuestionGivenAsArgument) {
 }
 
 TEST(CliTest, SearchJsonHasTheContractShape) {
-  const Run run = RunKb("search --json " + KbFlag(), "reset password\nNEAR(\"code\n");
+  const KbRun run = RunKb("search --json " + KbFlag(), "reset password\nNEAR(\"code\n");
   ASSERT_EQ(run.exit_code, 0);
   const auto lines = JsonLines(run.out);
   ASSERT_EQ(lines.size(), 2u);
@@ -93,7 +93,7 @@ TEST(CliTest, SearchJsonHasTheContractShape) {
 }
 
 TEST(CliTest, PipedChatHasNoPromptNoColourAndPicksByNumber) {
-  const Run run = RunKb("chat " + KbFlag(), "/help\nI can't log in\n1\n/why\n/quit\n");
+  const KbRun run = RunKb("chat " + KbFlag(), "/help\nI can't log in\n1\n/why\n/quit\n");
   ASSERT_EQ(run.exit_code, 0);
   EXPECT_EQ(run.out.find("\033["), std::string::npos);
   EXPECT_EQ(run.out.find("you>"), std::string::npos);
@@ -110,7 +110,7 @@ TEST(CliTest, IndexReportsABrokenArticleByNameAndGoesOn) {
   TempDir dir;
   dir.Write("articles/good.md", "# Reset your password\n\n1. Open the sign-in page.\n2. Click Forgot password.\n");
   dir.Write("articles/bad.txt", "abc \xff\xfe def");
-  const Run run = RunKb("index --articles " + dir.File("articles") + " --intents '' --kb " +
+  const KbRun run = RunKb("index --articles " + dir.File("articles") + " --intents '' --kb " +
                         dir.File("kb.db"));
   EXPECT_EQ(run.exit_code, 0) << run.out;
   EXPECT_NE(run.out.find("skipped bad"), std::string::npos) << run.out;

@@ -156,7 +156,7 @@ TEST_F(ServerTest, HandOffToAHumanAfterTwoFallbacks) {
   auto client = server_->Client();
   const json first = Body(Chat(client, {{"message", "what is the weather in Paris tomorrow"}}));
   ASSERT_EQ(first["type"], "fallback") << first.dump();
-  const json second = Body(Chat(client, {{"message", "recommend me a good pizza recipe"},
+  const json second = Body(Chat(client, {{"message", "what is the capital of Peru"},
                                          {"session_id", first["session_id"]}}));
   ASSERT_EQ(second["type"], "fallback") << second.dump();
   bool offers_support = false;
@@ -297,7 +297,10 @@ TEST_F(ServerTest, ChunkedBodyOverTheCapIsRefused) {
       },
       "application/json");
   ASSERT_TRUE(result);
-  EXPECT_EQ(result->status, 413);
+  // httplib stops reading a chunked body at the cap and answers 400 (a
+  // Content-Length over the cap gets 413).
+  EXPECT_TRUE(result->status == 413 || result->status == 400) << result->status;
+  EXPECT_TRUE(Body(result).contains("error")) << result->body;
   auto ok = server_->Client().Get("/healthz");
   ASSERT_TRUE(ok);
   EXPECT_EQ(ok->status, 200);
@@ -526,17 +529,19 @@ TEST(ServerRateLimitTest, AnswersTooManyRequestsWithRetryAfter) {
   RunningServer server(options);
   auto client = server.Client();
   int ok = 0;
-  httplib::Result limited;
+  int refused = 0;
   for (int i = 0; i < 6; ++i) {
     auto result = client.Get("/v1/search?q=password");
     ASSERT_TRUE(result);
     if (result->status == 200) ++ok;
-    if (result->status == 429) limited = std::move(result);
+    if (result->status == 429) {
+      ++refused;
+      ExpectError(result, 429, "rate_limited");
+      EXPECT_GE(std::stoi(result->get_header_value("Retry-After")), 1);
+    }
   }
   EXPECT_EQ(ok, 3);
-  ExpectError(limited, 429, "rate_limited");
-  ASSERT_TRUE(limited);
-  EXPECT_GE(std::stoi(limited->get_header_value("Retry-After")), 1);
+  EXPECT_EQ(refused, 3);
   // Pages and health checks are not limited.
   auto health = client.Get("/healthz");
   ASSERT_TRUE(health);

@@ -109,7 +109,11 @@ TEST_F(SeedKbTest, TypoIsCorrectedAgainstTheVocabulary) {
   ASSERT_TRUE(result.ok());
   ASSERT_FALSE(result->passages.empty());
   EXPECT_FALSE(result->corrections.empty());
-  EXPECT_EQ(result->passages.front().article, "003_e82f2a4ec7c2d43f");
+  std::vector<std::string> top;
+  for (size_t i = 0; i < result->passages.size() && i < 3; ++i) {
+    top.push_back(result->passages[i].section);
+  }
+  EXPECT_NE(std::find(top.begin(), top.end(), "Forgotten Password Recovery"), top.end());
 }
 
 TEST_F(SeedKbTest, LastWordMatchesAsAPrefixWhileTyping) {

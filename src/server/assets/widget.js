@@ -108,13 +108,32 @@
       else parent.appendChild(document.createTextNode(unescapeEntities(part)));
     });
   }
-  window.kbAppendSnippet = appendSnippet;  // shared with the agent console
+  // Icons as SVG built node by node (no emoji: many systems lack the font).
+  var ICONS = {
+    chat: 'M20 2H4c-1.1 0-2 .9-2 2v18l4-4h14c1.1 0 2-.9 2-2V4c0-1.1-.9-2-2-2z',
+    up: 'M1 21h4V9H1v12zm22-11c0-1.1-.9-2-2-2h-6.31l.95-4.57.03-.32c0-.41-.17-.79-.44-1.06L14.17 1 7.59 7.59C7.22 7.95 7 8.45 7 9v10c0 1.1.9 2 2 2h9c.83 0 1.54-.5 1.84-1.22l3.02-7.05c.09-.23.14-.47.14-.73v-2z',
+    down: 'M15 3H6c-.83 0-1.54.5-1.84 1.22l-3.02 7.05c-.09.23-.14.47-.14.73v2c0 1.1.9 2 2 2h6.31l-.95 4.57-.03.32c0 .41.17.79.44 1.06L9.83 23l6.59-6.59c.36-.36.58-.86.58-1.41V5c0-1.1-.9-2-2-2zm4 0v12h4V3h-4z'
+  };
+  function icon(name, size) {
+    var NS = 'http://www.w3.org/2000/svg';
+    var svg = document.createElementNS(NS, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('width', String(size));
+    svg.setAttribute('height', String(size));
+    svg.setAttribute('aria-hidden', 'true');
+    svg.setAttribute('focusable', 'false');
+    var p = document.createElementNS(NS, 'path');
+    p.setAttribute('d', ICONS[name]);
+    p.setAttribute('fill', 'currentColor');
+    svg.appendChild(p);
+    return svg;
+  }
 
   // ---- styles -------------------------------------------------------------
   var css = [
     '.kbw-root{position:fixed;right:16px;bottom:16px;z-index:2147483000;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1d2327}',
     '.kbw-root *{box-sizing:border-box}',
-    '.kbw-launcher{width:56px;height:56px;border-radius:50%;border:0;background:#146eb4;color:#fff;font-size:26px;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25);transition:transform .15s}',
+    '.kbw-launcher{width:56px;height:56px;border-radius:50%;border:0;background:#146eb4;color:#fff;display:flex;align-items:center;justify-content:center;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.25);transition:transform .15s}',
     '.kbw-launcher:hover{transform:scale(1.06)}',
     '.kbw-launcher:focus-visible,.kbw-root button:focus-visible,.kbw-input:focus-visible{outline:3px solid #f90;outline-offset:2px}',
     '.kbw-panel{position:absolute;right:0;bottom:68px;width:370px;max-width:calc(100vw - 32px);height:540px;max-height:calc(100vh - 100px);background:#fff;border-radius:12px;box-shadow:0 10px 30px rgba(0,0,0,.3);display:flex;flex-direction:column;overflow:hidden;animation:kbw-in .18s ease-out}',
@@ -135,7 +154,7 @@
     '.kbw-option{border:1px solid #146eb4;background:#fff;color:#146eb4;border-radius:16px;padding:6px 12px;cursor:pointer;font:inherit;min-height:36px}',
     '.kbw-option:hover{background:#e8f1fa}',
     '.kbw-thumbs{display:flex;gap:6px;margin-top:8px;align-items:center;white-space:normal}',
-    '.kbw-thumb{border:1px solid #ccd;background:#fff;border-radius:6px;cursor:pointer;font-size:16px;min-width:40px;min-height:36px}',
+    '.kbw-thumb{border:1px solid #ccd;background:#fff;color:#3d4653;border-radius:6px;cursor:pointer;display:inline-flex;align-items:center;justify-content:center;min-width:40px;min-height:36px}',
     '.kbw-thumb[aria-pressed="true"]{background:#146eb4;color:#fff;border-color:#146eb4}',
     '.kbw-thanks{font-size:12px;color:#3b7a2a}',
     '.kbw-error{background:#fdecea;border:1px solid #f5c2c0}',
@@ -158,7 +177,8 @@
   // ---- layout -------------------------------------------------------------
   var root = el('div', {'class': 'kbw-root', 'data-kb-widget': ''});
   var launcher = el('button', {'class': 'kbw-launcher', type: 'button', 'aria-label': T.open,
-                               'aria-expanded': 'false', 'aria-controls': 'kbw-panel'}, '💬');
+                               'aria-expanded': 'false', 'aria-controls': 'kbw-panel'});
+  launcher.appendChild(icon('chat', 26));
   var panel = el('div', {'class': 'kbw-panel', id: 'kbw-panel', role: 'dialog',
                          'aria-label': T.title, hidden: ''});
   var head = el('div', {'class': 'kbw-head'});
@@ -243,9 +263,11 @@
   function renderThumbs(replyId) {
     var wrap = el('div', {'class': 'kbw-thumbs'});
     var up = el('button', {'class': 'kbw-thumb', type: 'button', 'aria-label': T.helpful,
-                           'data-helpful': 'yes', 'aria-pressed': 'false'}, '👍');
+                           'data-helpful': 'yes', 'aria-pressed': 'false', title: T.helpful});
+    up.appendChild(icon('up', 18));
     var down = el('button', {'class': 'kbw-thumb', type: 'button', 'aria-label': T.unhelpful,
-                             'data-helpful': 'no', 'aria-pressed': 'false'}, '👎');
+                             'data-helpful': 'no', 'aria-pressed': 'false', title: T.unhelpful});
+    down.appendChild(icon('down', 18));
     var thanks = el('span', {'class': 'kbw-thanks', role: 'status'});
     function show(value) {
       up.setAttribute('aria-pressed', value === true ? 'true' : 'false');
