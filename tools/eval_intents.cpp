@@ -67,7 +67,7 @@ class Fts5Baseline {
     sqlite3_stmt* insert;
     sqlite3_prepare_v2(db_, "INSERT INTO p VALUES(?, ?)", -1, &insert, nullptr);
     for (const kb::Intent& intent : catalog.intents) {
-      const std::string id = intent.kind == kb::IntentKind::kOutOfScope ? "fallback"
+      const std::string id = intent.kind == kb::IntentKind::kOutOfScope  ? "fallback"
                              : intent.kind == kb::IntentKind::kAmbiguous ? "clarify"
                                                                          : intent.id;
       for (const auto& [lang, text] : intent.texts) {
@@ -235,7 +235,8 @@ int main(int argc, char** argv) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - baseline_started).count();
   std::sort(latencies_us.begin(), latencies_us.end());
   const double p50 = latencies_us[latencies_us.size() / 2];
-  const double p99 = latencies_us[std::min(latencies_us.size() - 1, latencies_us.size() * 99 / 100)];
+  const double p99 =
+      latencies_us[std::min(latencies_us.size() - 1, latencies_us.size() * 99 / 100)];
   const double qps = rows.size() / seconds;
 
   if (json) {

@@ -23,9 +23,9 @@ struct Section {
 };
 
 struct Article {
-  std::string id;     // the file stem, e.g. "003_e82f2a4ec7c2d43f"
+  std::string id;  // the file stem, e.g. "003_e82f2a4ec7c2d43f"
   std::string title;
-  std::string lang;   // ISO 639-1 code: detected, or given by Markdown front matter
+  std::string lang;  // ISO 639-1 code: detected, or given by Markdown front matter
   std::vector<Section> sections;
   std::vector<std::string> warnings;  // what cleaning dropped or repaired, for `kb index`
 };

@@ -69,13 +69,13 @@ struct Reply {
 
 // What the engine remembers of a conversation between turns.
 struct DialogueState {
-  std::string lang;                      // sticky language ("" until known)
-  bool lang_pinned = false;              // set by the user (/lang, request lang)
-  std::string last_intent;               // last answered intent
-  std::vector<Suggestion> suggestions;   // offered in the last clarify reply
+  std::string lang;                     // sticky language ("" until known)
+  bool lang_pinned = false;             // set by the user (/lang, request lang)
+  std::string last_intent;              // last answered intent
+  std::vector<Suggestion> suggestions;  // offered in the last clarify reply
   int turns = 0;
-  int fallbacks = 0;                     // consecutive fallbacks
-  int still_not_working = 0;             // "it still doesn't work" count for last_intent
+  int fallbacks = 0;          // consecutive fallbacks
+  int still_not_working = 0;  // "it still doesn't work" count for last_intent
 };
 
 struct Request {

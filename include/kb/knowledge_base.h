@@ -35,7 +35,7 @@ struct ArticleReport {
 
 struct IndexOptions {
   std::string articles_dir = "kb/articles";
-  std::string intents_dir = "kb/intents";    // "" = no catalogue
+  std::string intents_dir = "kb/intents";         // "" = no catalogue
   std::string synonyms_file = "kb/synonyms.txt";  // "" = no synonyms
   std::string kb_path = "kb/kb.db";
   std::function<void(const ArticleReport&)> on_article;  // called as each article is done
@@ -43,7 +43,7 @@ struct IndexOptions {
   // Builds the intent model from the validated catalogue and the articles;
   // its bytes are stored in the KB as the blob "intent_model". Optional.
   std::function<StatusOr<std::string>(const Catalog&, const std::vector<Article>&,
-                                       const std::shared_ptr<const SynonymTable>&)>
+                                      const std::shared_ptr<const SynonymTable>&)>
       build_model;
 };
 

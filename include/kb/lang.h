@@ -17,12 +17,18 @@ inline constexpr std::array<Lang, 5> kLangs = {Lang::kEn, Lang::kIt, Lang::kEs, 
 // "en", "it", "es", "fr", "de"; "" for kUnknown.
 constexpr std::string_view LangCode(Lang lang) {
   switch (lang) {
-    case Lang::kEn: return "en";
-    case Lang::kIt: return "it";
-    case Lang::kEs: return "es";
-    case Lang::kFr: return "fr";
-    case Lang::kDe: return "de";
-    case Lang::kUnknown: break;
+    case Lang::kEn:
+      return "en";
+    case Lang::kIt:
+      return "it";
+    case Lang::kEs:
+      return "es";
+    case Lang::kFr:
+      return "fr";
+    case Lang::kDe:
+      return "de";
+    case Lang::kUnknown:
+      break;
   }
   return "";
 }

@@ -30,7 +30,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] StatusOr {
  public:
-  StatusOr(T value) : state_(std::move(value)) {}  // NOLINT: implicit by design
+  StatusOr(T value) : state_(std::move(value)) {}         // NOLINT: implicit by design
   StatusOr(Status status) : state_(std::move(status)) {}  // NOLINT: must not be Ok
 
   bool ok() const { return std::holds_alternative<T>(state_); }

@@ -148,8 +148,8 @@ void AddChatCommand(CLI::App& app) {
         }
         int n = 0;
         for (const Passage& p : result->passages) {
-          std::cout << ++n << ". " << p.title << " § " << p.section << "\n   " << p.text.substr(0, 200)
-                    << (p.text.size() > 200 ? "…" : "") << "\n";
+          std::cout << ++n << ". " << p.title << " § " << p.section << "\n   "
+                    << p.text.substr(0, 200) << (p.text.size() > 200 ? "…" : "") << "\n";
         }
         continue;
       }

@@ -42,9 +42,10 @@ void AddIndexCommand(CLI::App& app) {
         return;
       }
       if (flags->quiet) return;
-      std::printf("%-28s %-3s %3d sections %3d steps%s\n", r.id.c_str(), r.lang.c_str(),
-                  r.sections, r.steps, r.unchanged ? "  (unchanged)" : "");
-      for (const std::string& warning : r.warnings) std::printf("    warning: %s\n", warning.c_str());
+      std::printf("%-28s %-3s %3d sections %3d steps%s\n", r.id.c_str(), r.lang.c_str(), r.sections,
+                  r.steps, r.unchanged ? "  (unchanged)" : "");
+      for (const std::string& warning : r.warnings)
+        std::printf("    warning: %s\n", warning.c_str());
     };
     if (terminal) {
       options.on_progress = [](size_t done, size_t total) {
@@ -62,11 +63,11 @@ void AddIndexCommand(CLI::App& app) {
       std::cerr << "kb index: " << summary.status().message() << "\n";
       throw CLI::RuntimeError(1);
     }
-    std::printf("indexed %d articles (%d unchanged, %d skipped), %d sections, %d steps, "
-                "%.1f KB in %.3f s -> %s\n",
-                summary->articles, summary->unchanged, summary->skipped, summary->sections,
-                summary->steps, summary->bytes / 1024.0, summary->seconds,
-                options.kb_path.c_str());
+    std::printf(
+        "indexed %d articles (%d unchanged, %d skipped), %d sections, %d steps, "
+        "%.1f KB in %.3f s -> %s\n",
+        summary->articles, summary->unchanged, summary->skipped, summary->sections, summary->steps,
+        summary->bytes / 1024.0, summary->seconds, options.kb_path.c_str());
   });
 }
 

@@ -36,10 +36,14 @@ void Review(const ReviewFlags& flags) {
     for (size_t i = 0; i < shown; ++i) {
       const server::ReviewGroup& g = groups[i];
       nlohmann::json intents = nlohmann::json::object();
-      for (const auto& [intent, count] : g.intents) intents[intent.empty() ? "null" : intent] = count;
-      std::cout << nlohmann::json{{"count", g.count},       {"fallbacks", g.fallbacks},
-                                  {"thumbs_down", g.thumbs_down}, {"words", g.words},
-                                  {"examples", g.examples}, {"intents", intents},
+      for (const auto& [intent, count] : g.intents)
+        intents[intent.empty() ? "null" : intent] = count;
+      std::cout << nlohmann::json{{"count", g.count},
+                                  {"fallbacks", g.fallbacks},
+                                  {"thumbs_down", g.thumbs_down},
+                                  {"words", g.words},
+                                  {"examples", g.examples},
+                                  {"intents", intents},
                                   {"comments", g.comments}}
                        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
                 << "\n";

@@ -18,17 +18,22 @@ void PrintText(const SearchResult& result) {
   int rank = 0;
   for (const Passage& p : result.passages) {
     std::string snippet = p.snippet;
-    // Terminal highlighting instead of HTML marks.
-    for (auto [from, to] : {std::pair<std::string, std::string>{"<mark>", "\033[1m"},
-                            {"</mark>", "\033[0m"}}) {
+    // Terminal highlighting instead of HTML marks; entities back to text.
+    const bool bold = StdoutIsTerminal();
+    for (auto [from, to] : {std::pair<std::string, std::string>{"<mark>", bold ? "\033[1m" : "*"},
+                            {"</mark>", bold ? "\033[0m" : "*"},
+                            {"&lt;", "<"},
+                            {"&gt;", ">"},
+                            {"&quot;", "\""},
+                            {"&#39;", "'"},
+                            {"&amp;", "&"}}) {
       for (size_t at; (at = snippet.find(from)) != std::string::npos;) {
-        snippet.replace(at, from.size(), StdoutIsTerminal() ? to : "*");
+        snippet.replace(at, from.size(), to);
       }
     }
-    std::printf("%d. [%s] %s — %s%s (score %.2f)\n   %s\n", ++rank, p.lang.c_str(),
-                p.title.c_str(), p.section.c_str(),
-                p.step ? (" · step " + std::to_string(p.step)).c_str() : "", p.score,
-                snippet.c_str());
+    std::printf("%d. [%s] %s — %s%s (score %.2f)\n   %s\n", ++rank, p.lang.c_str(), p.title.c_str(),
+                p.section.c_str(), p.step ? (" · step " + std::to_string(p.step)).c_str() : "",
+                p.score, snippet.c_str());
   }
   std::printf("(%zu results in %lld µs)\n", result.passages.size(),
               static_cast<long long>(result.took_us));

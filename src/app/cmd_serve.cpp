@@ -95,7 +95,9 @@ void AddServeCommand(CLI::App& app) {
   server::ServerOptions& o = flags->options;
   o.kb_path = DefaultKbPath();
   o.feedback_db = (std::filesystem::path(DefaultKbPath()).parent_path() / "feedback.db").string();
-  cmd->add_option("--host", o.host, "Address to listen on")->envname("KB_HOST")->capture_default_str();
+  cmd->add_option("--host", o.host, "Address to listen on")
+      ->envname("KB_HOST")
+      ->capture_default_str();
   cmd->add_option("--port", o.port, "Port (0 = any free port)")
       ->envname("KB_PORT")
       ->check(CLI::Range(0, 65535))

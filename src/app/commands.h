@@ -27,7 +27,7 @@ bool StdoutIsTerminal();
 
 // How `kb index` builds the intent model stored in the KB (the match layer).
 std::function<StatusOr<std::string>(const Catalog&, const std::vector<Article>&,
-                                   const std::shared_ptr<const SynonymTable>&)>
+                                    const std::shared_ptr<const SynonymTable>&)>
 BuildIntentModelHook();
 
 void AddIndexCommand(CLI::App& app);

@@ -47,8 +47,8 @@ std::string Trim(std::string_view s) {
 
 // Words that name the product this assistant is for: a question that names
 // another company's product and none of these is about that product.
-constexpr std::string_view kOwnProductWords[] = {"amazon", "seller", "sellercentral", "venditore",
-                                                  "vendedor", "vendeur", "verkaufer"};
+constexpr std::string_view kOwnProductWords[] = {
+    "amazon", "seller", "sellercentral", "venditore", "vendedor", "vendeur", "verkaufer"};
 
 struct Engine::Impl {
   std::unique_ptr<KnowledgeBase> kb;
@@ -322,7 +322,9 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
     }
     explanation.matched_terms = prediction.matched_features;
     const auto& classes = impl.model.classes();
-    auto intent_of = [&](const match::ClassScore& s) { return impl.catalog().Find(classes[s.cls]); };
+    auto intent_of = [&](const match::ClassScore& s) {
+      return impl.catalog().Find(classes[s.cls]);
+    };
     for (size_t i = 0; i < prediction.ranked.size() && i < 5; ++i) {
       explanation.candidates.push_back(
           {classes[prediction.ranked[i].cls], prediction.ranked[i].probability});
@@ -356,7 +358,7 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
       impl.Fallback(lang, 1.0 - top_task, reply, next);
       explanation.decision = "names another company's product";
     } else if (offered && !(top_intent && top_intent->kind == IntentKind::kTask &&
-                     top.probability >= kAnswerThreshold && top_intent != offered)) {
+                            top.probability >= kAnswerThreshold && top_intent != offered)) {
       impl.Answer(*offered, lang, top_task, reply, next);
       explanation.decision = "free text chose an offered option";
     } else if (top_intent && top_intent->kind == IntentKind::kFollowup &&
@@ -394,8 +396,7 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
     } else if (top_intent && top_intent->kind == IntentKind::kAmbiguous &&
                top.probability >= kSpecialThreshold) {
       const IntentText* text = impl.Text(*top_intent, lang);
-      impl.Clarify(top_intent->suggest, text ? text->lead : "", lang, top.probability, reply,
-                   next);
+      impl.Clarify(top_intent->suggest, text ? text->lead : "", lang, top.probability, reply, next);
       explanation.decision = "ambiguous question";
     } else if (!tasks.empty() && top_task - second_task >= kAnswerMargin &&
                (top_task >= kAnswerThreshold ||

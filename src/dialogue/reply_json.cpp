@@ -1,7 +1,7 @@
 // The contract's JSON objects (shared/spec/contract.md).
-#include "kb/json.h"
-
 #include <cmath>
+
+#include "kb/json.h"
 
 namespace kb {
 
@@ -10,7 +10,8 @@ using nlohmann::json;
 json ReplyToJson(const Reply& reply) {
   json steps = json::array();
   for (const ReplyStep& s : reply.steps) {
-    steps.push_back({{"text", s.text}, {"source", {{"article", s.article}, {"section", s.section}}}});
+    steps.push_back(
+        {{"text", s.text}, {"source", {{"article", s.article}, {"section", s.section}}}});
   }
   json sources = json::array();
   for (const ReplySource& s : reply.sources) {

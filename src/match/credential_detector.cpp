@@ -2,8 +2,8 @@
 // numbers) and the word after a password keyword.
 #include "credential_detector.h"
 
-#include <cctype>
 #include <algorithm>
+#include <cctype>
 #include <vector>
 
 namespace kb::match {
@@ -33,11 +33,11 @@ struct Span {
 
 // Words after which the next token is a password ("password: hunter2",
 // "la mia password è Roma2024!", "mi contraseña es …").
-constexpr std::string_view kPasswordKeywords[] = {
-    "password", "passwort", "pwd", "pw", "contraseña", "contrasena", "clave", "kennwort",
-    "mdp", "passe"};
-constexpr std::string_view kLinkWords[] = {"is", "è", "e", "es", "est", "ist", ":", "=", "was",
-                                           "era", "war", "était"};
+constexpr std::string_view kPasswordKeywords[] = {"password",   "passwort",   "pwd",   "pw",
+                                                  "contraseña", "contrasena", "clave", "kennwort",
+                                                  "mdp",        "passe"};
+constexpr std::string_view kLinkWords[] = {"is", "è", "e",   "es",  "est", "ist",
+                                           ":",  "=", "was", "era", "war", "était"};
 
 }  // namespace
 
@@ -61,17 +61,18 @@ CredentialScan ScanForCredentials(std::string_view message) {
     const size_t start = i;
     std::string digits;
     size_t last_digit = i;
-    while (i < message.size() && (std::isdigit(static_cast<unsigned char>(message[i])) ||
-                                  ((message[i] == ' ' || message[i] == '-') && i + 1 < message.size() &&
-                                   std::isdigit(static_cast<unsigned char>(message[i + 1])) &&
-                                   !digits.empty()))) {
+    while (i < message.size() &&
+           (std::isdigit(static_cast<unsigned char>(message[i])) ||
+            ((message[i] == ' ' || message[i] == '-') && i + 1 < message.size() &&
+             std::isdigit(static_cast<unsigned char>(message[i + 1])) && !digits.empty()))) {
       if (std::isdigit(static_cast<unsigned char>(message[i]))) {
         digits += message[i];
         last_digit = i;
       }
       ++i;
     }
-    const bool letter_before = start > 0 && std::isalpha(static_cast<unsigned char>(message[start - 1]));
+    const bool letter_before =
+        start > 0 && std::isalpha(static_cast<unsigned char>(message[start - 1]));
     const bool letter_after = last_digit + 1 < message.size() &&
                               std::isalpha(static_cast<unsigned char>(message[last_digit + 1]));
     if (digits.size() >= 13 && digits.size() <= 19 && LuhnValid(digits)) {

@@ -174,7 +174,8 @@ Prediction IntentModel::Predict(std::string_view text, Lang lang, Analyzer& anal
   }
   Softmax(scores);
   prediction.ranked.reserve(classes);
-  for (size_t c = 0; c < classes; ++c) prediction.ranked.push_back({static_cast<int>(c), scores[c]});
+  for (size_t c = 0; c < classes; ++c)
+    prediction.ranked.push_back({static_cast<int>(c), scores[c]});
   std::sort(prediction.ranked.begin(), prediction.ranked.end(),
             [](const ClassScore& a, const ClassScore& b) { return a.probability > b.probability; });
   return prediction;

@@ -16,7 +16,8 @@ json EncodeSource(const SourceRef& source) {
 }
 
 SourceRef DecodeSource(const json& j) {
-  return {j.at("article").get<std::string>(), j.at("section").get<std::string>(),
+  return {j.at("article").get<std::string>(),
+          j.at("section").get<std::string>(),
           {j.at("file").get<std::string>(), j.at("line").get<int>()}};
 }
 
@@ -33,10 +34,8 @@ std::string EncodeCatalog(const Catalog& catalog) {
       for (const CatalogStep& step : text.steps) {
         steps.push_back({{"text", step.text}, {"source", EncodeSource(step.source)}});
       }
-      texts[lang] = {{"label", text.label},
-                     {"lead", text.lead},
-                     {"phrases", text.phrases},
-                     {"steps", steps}};
+      texts[lang] = {
+          {"label", text.label}, {"lead", text.lead}, {"phrases", text.phrases}, {"steps", steps}};
     }
     intents.push_back({{"id", intent.id},
                        {"kind", static_cast<int>(intent.kind)},

@@ -14,6 +14,7 @@
 
 #include "catalog_codec.h"
 #include "fts5_tokenizer.h"
+#include "highlighter.h"
 #include "kb/analyzer.h"
 #include "kb/knowledge_base.h"
 #include "kb_reader.h"
@@ -82,7 +83,7 @@ class Writer {
         "INSERT INTO articles(id, title, lang, hash, bytes, warnings) VALUES(?,?,?,?,?,?)",
         "INSERT INTO sections(article, ordinal, heading, body) VALUES(?,?,?,?)",
         "INSERT INTO steps(section, ordinal, text) VALUES(?,?,?)",
-        "INSERT INTO passages(title, heading, body, section, step, lang) VALUES(?,?,?,?,?,?)",
+        "INSERT INTO passages(title, heading, body, section, lang) VALUES(?,?,?,?,?)",
     };
     for (int i = 0; i < 4; ++i) {
       auto stmt = Prepare(db, sql[i]);
@@ -112,9 +113,9 @@ class Writer {
     if (!article.ok()) return article.status();
     BindText(article->get(), 1, id);
     if (sqlite3_step(article->get()) != SQLITE_DONE) return SqliteError(db_, "cannot delete " + id);
-    for (const char* sql : {"DELETE FROM passages WHERE section = ?",
-                            "DELETE FROM steps WHERE section = ?",
-                            "DELETE FROM sections WHERE id = ?"}) {
+    for (const char* sql :
+         {"DELETE FROM passages WHERE section = ?", "DELETE FROM steps WHERE section = ?",
+          "DELETE FROM sections WHERE id = ?"}) {
       auto stmt = Prepare(db_, sql);
       if (!stmt.ok()) return stmt.status();
       for (int64_t section : sections->second) {
@@ -157,13 +158,11 @@ class Writer {
         if (sqlite3_step(s) != SQLITE_DONE) return SqliteError(db_, "cannot store section");
       }
       const sqlite3_int64 section_id = sqlite3_last_insert_rowid(db_);
+      // One passage per section: its prose and its steps. Search finds the
+      // step that matched from the passage's words (store/highlighter.h).
       const std::string heading = tag + section.heading;
-      std::string passage_body = body;
-      for (const Step& step : section.steps) {
-        if (!passage_body.empty()) passage_body += '\n';
-        passage_body += step.text;
-      }
-      if (Status st = InsertPassage(title, heading, tag + passage_body, section_id, 0, article.lang);
+      if (Status st = InsertPassage(title, heading, tag + store::SectionText(section), section_id,
+                                    article.lang);
           !st.ok()) {
         return st;
       }
@@ -174,11 +173,6 @@ class Writer {
         sqlite3_bind_int(t, 2, step.ordinal);
         BindText(t, 3, step.text);
         if (sqlite3_step(t) != SQLITE_DONE) return SqliteError(db_, "cannot store step");
-        if (Status st = InsertPassage(title, heading, tag + step.text, section_id, step.ordinal,
-                                      article.lang);
-            !st.ok()) {
-          return st;
-        }
       }
     }
     return Status::Ok();
@@ -186,16 +180,14 @@ class Writer {
 
  private:
   Status InsertPassage(const std::string& title, const std::string& heading,
-                       const std::string& body, sqlite3_int64 section, int step,
-                       const std::string& lang) {
+                       const std::string& body, sqlite3_int64 section, const std::string& lang) {
     sqlite3_stmt* p = stmts_[3].get();
     store::StatementReset reset(p);
     BindText(p, 1, title);
     BindText(p, 2, heading);
     BindText(p, 3, body);
     sqlite3_bind_int64(p, 4, section);
-    sqlite3_bind_int(p, 5, step);
-    BindText(p, 6, lang);
+    BindText(p, 5, lang);
     if (sqlite3_step(p) != SQLITE_DONE) return SqliteError(db_, "cannot index passage");
     return Status::Ok();
   }
@@ -386,15 +378,16 @@ StatusOr<IndexSummary> BuildIndex(const IndexOptions& options) {
     }
     if (Status st = PutMeta(raw, "synonyms", synonyms_text); !st.ok()) return st;
     if (Status st = PutMeta(raw, "synonyms_hash", synonyms_hash); !st.ok()) return st;
-    if (Status st = store::Execute(
-            raw, "INSERT INTO passages(passages) VALUES('optimize'); COMMIT;");
+    if (Status st =
+            store::Execute(raw, "INSERT INTO passages(passages) VALUES('optimize'); COMMIT;");
         !st.ok()) {
       return st;
     }
   }
   fs::rename(tmp_path, options.kb_path, ec);
-  if (ec) return Status::Error("cannot move " + tmp_path + " to " + options.kb_path + ": " +
-                               ec.message());
+  if (ec)
+    return Status::Error("cannot move " + tmp_path + " to " + options.kb_path + ": " +
+                         ec.message());
   guard.keep = true;
   summary.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

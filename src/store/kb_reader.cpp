@@ -69,8 +69,8 @@ StatusOr<std::vector<Article>> KbReader::LoadArticles(
   }
   std::map<int64_t, SectionLocation> sections;
   {
-    auto stmt =
-        Prepare(db_.get(), "SELECT id, article, heading, body FROM sections ORDER BY article, ordinal");
+    auto stmt = Prepare(
+        db_.get(), "SELECT id, article, heading, body FROM sections ORDER BY article, ordinal");
     if (!stmt.ok()) return stmt.status();
     while (sqlite3_step(stmt->get()) == SQLITE_ROW) {
       auto it = by_id.find(ColumnText(stmt->get(), 1));
@@ -84,7 +84,8 @@ StatusOr<std::vector<Article>> KbReader::LoadArticles(
     }
   }
   {
-    auto stmt = Prepare(db_.get(), "SELECT section, ordinal, text FROM steps ORDER BY section, ordinal");
+    auto stmt =
+        Prepare(db_.get(), "SELECT section, ordinal, text FROM steps ORDER BY section, ordinal");
     if (!stmt.ok()) return stmt.status();
     while (sqlite3_step(stmt->get()) == SQLITE_ROW) {
       auto it = sections.find(sqlite3_column_int64(stmt->get(), 0));

@@ -10,10 +10,10 @@
 
 #include "catalog_codec.h"
 #include "fts5_tokenizer.h"
+#include "highlighter.h"
 #include "kb_reader.h"
 #include "query_builder.h"
 #include "schema.h"
-#include "snippet.h"
 #include "sqlite_handle.h"
 #include "vocabulary.h"
 
@@ -26,8 +26,8 @@ using store::ColumnText;
 struct SearchConnection {
   store::Database db;
   store::Statement search;
-  store::Statement snippet;
   std::unique_ptr<Analyzer> analyzer;
+  store::Highlighter highlighter;
 };
 
 struct KnowledgeBase::Impl {
@@ -48,15 +48,16 @@ struct KnowledgeBase::Impl {
 
 namespace {
 
-// Ranking first, without snippets: snippet() re-tokenizes a passage, so it
-// is computed (kSnippetSql) only for the passages kept after deduplication.
+// One row per section. Passages in the query's own language rank ahead of
+// equally good ones in other languages (bm25 scores are negative: lower is
+// better, so they are scaled up).
 constexpr const char* kSearchSql =
-    "SELECT rowid, section, step, bm25(passages, 10.0, 4.0, 1.0) "
-    "FROM passages WHERE passages MATCH ?1 AND (?2 = '' OR lang = ?2) "
-    "ORDER BY bm25(passages, 10.0, 4.0, 1.0) LIMIT ?3";
-constexpr const char* kSnippetSql =
-    "SELECT snippet(passages, 2, char(2), char(3), '…', 20), body "
-    "FROM passages WHERE passages MATCH ?1 AND rowid = ?2";
+    "SELECT section, bm25(passages, 10.0, 4.0, 1.0) * (CASE WHEN lang = ?4 THEN 1.25 ELSE 1.0 END)"
+    " AS score FROM passages WHERE passages MATCH ?1 AND (?2 = '' OR lang = ?2) "
+    "ORDER BY score LIMIT ?3";
+
+// At most this many passages of one article come before other articles'.
+constexpr int kPassagesPerArticle = 2;
 
 }  // namespace
 
@@ -74,12 +75,9 @@ StatusOr<std::unique_ptr<SearchConnection>> KnowledgeBase::Impl::Borrow() {
   if (Status st = RegisterKbTokenizer(db->get(), synonyms); !st.ok()) return st;
   auto stmt = store::Prepare(db->get(), kSearchSql);
   if (!stmt.ok()) return stmt.status();
-  auto snippet = store::Prepare(db->get(), kSnippetSql);
-  if (!snippet.ok()) return snippet.status();
   auto connection = std::make_unique<SearchConnection>();
   connection->db = std::move(db).value();
   connection->search = std::move(stmt).value();
-  connection->snippet = std::move(snippet).value();
   connection->analyzer = std::make_unique<Analyzer>(synonyms);
   return connection;
 }
@@ -120,7 +118,8 @@ StatusOr<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Open(const std::string& 
   while ((rc = sqlite3_step(vocab->get())) == SQLITE_ROW) {
     impl->vocabulary.Add(ColumnText(vocab->get(), 0), sqlite3_column_int64(vocab->get(), 1));
   }
-  if (rc != SQLITE_DONE) return store::SqliteError(reader->db(), path + ": cannot read the vocabulary");
+  if (rc != SQLITE_DONE)
+    return store::SqliteError(reader->db(), path + ": cannot read the vocabulary");
   impl->vocabulary.Finish();
   return std::unique_ptr<KnowledgeBase>(new KnowledgeBase(std::move(impl)));
 }
@@ -145,55 +144,62 @@ StatusOr<SearchResult> KnowledgeBase::Search(std::string_view query,
   result.terms = built.terms;
   result.corrections = built.corrections;
   const int limit = std::clamp(options.limit, 1, 100);
+  const std::string preferred_lang =
+      result.query_lang == Lang::kUnknown ? "" : std::string(LangCode(result.query_lang));
   if (!built.empty()) {
-    std::set<int64_t> seen_sections;
-    std::vector<int64_t> rowids;  // of result.passages
-    std::vector<const std::string*> expressions;
+    struct Hit {
+      int64_t section_id;
+      double score;
+    };
+    std::vector<Hit> hits;
+    std::set<int64_t> seen;
     for (const std::string* expression : {&built.all_terms, &built.any_term}) {
-      if (static_cast<int>(result.passages.size()) >= limit) break;
+      if (static_cast<int>(hits.size()) >= limit * 2) break;
       sqlite3_stmt* stmt = connection->search.get();
       store::StatementReset reset(stmt);
       BindText(stmt, 1, *expression);
       BindText(stmt, 2, options.lang_filter);
-      sqlite3_bind_int(stmt, 3, limit * 3);
+      sqlite3_bind_int(stmt, 3, limit * 2);
+      BindText(stmt, 4, preferred_lang);
       int rc;
-      while ((rc = sqlite3_step(stmt)) == SQLITE_ROW &&
-             static_cast<int>(result.passages.size()) < limit) {
-        const int64_t rowid = sqlite3_column_int64(stmt, 0);
-        const int64_t section_id = sqlite3_column_int64(stmt, 1);
-        if (!seen_sections.insert(section_id).second) continue;
-        auto location = impl_->sections.find(section_id);
-        if (location == impl_->sections.end()) continue;
-        const Article& article = impl_->articles[location->second.article];
-        Passage passage;
-        passage.article = article.id;
-        passage.title = article.title;
-        passage.section = article.sections[location->second.section].heading;
-        passage.lang = article.lang;
-        passage.step = sqlite3_column_int(stmt, 2);
-        passage.score = -sqlite3_column_double(stmt, 3);
-        result.passages.push_back(std::move(passage));
-        rowids.push_back(rowid);
-        expressions.push_back(expression);
+      while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
+        const int64_t section_id = sqlite3_column_int64(stmt, 0);
+        if (seen.insert(section_id).second)
+          hits.push_back({section_id, -sqlite3_column_double(stmt, 1)});
       }
-      if (expression == &built.all_terms && !result.passages.empty()) {
-        result.matched_all_terms = true;
-      }
-      if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        return store::SqliteError(connection->db.get(), "search failed");
-      }
+      if (rc != SQLITE_DONE) return store::SqliteError(connection->db.get(), "search failed");
+      if (expression == &built.all_terms && !hits.empty()) result.matched_all_terms = true;
       if (built.all_terms == built.any_term) break;
     }
-    sqlite3_stmt* snippet = connection->snippet.get();
-    for (size_t i = 0; i < result.passages.size(); ++i) {
-      store::StatementReset reset(snippet);
-      BindText(snippet, 1, *expressions[i]);
-      sqlite3_bind_int64(snippet, 2, rowids[i]);
-      if (sqlite3_step(snippet) != SQLITE_ROW) {
-        return store::SqliteError(connection->db.get(), "snippet failed");
-      }
-      result.passages[i].snippet = store::HtmlSnippet(store::StripLangTag(ColumnText(snippet, 0)));
-      result.passages[i].text = std::string(store::StripLangTag(ColumnText(snippet, 1)));
+    // Diversity: an article's third passage waits until other articles had theirs.
+    std::map<std::string_view, int> per_article;
+    std::vector<Hit> ordered, deferred;
+    for (const Hit& hit : hits) {
+      auto location = impl_->sections.find(hit.section_id);
+      if (location == impl_->sections.end()) continue;
+      const Article& article = impl_->articles[location->second.article];
+      (++per_article[article.id] <= kPassagesPerArticle ? ordered : deferred).push_back(hit);
+    }
+    ordered.insert(ordered.end(), deferred.begin(), deferred.end());
+    for (const Hit& hit : ordered) {
+      if (static_cast<int>(result.passages.size()) >= limit) break;
+      const store::SectionLocation& location = impl_->sections.at(hit.section_id);
+      const Article& article = impl_->articles[location.article];
+      const Section& section = article.sections[location.section];
+      const std::string text = store::SectionText(section);
+      const store::Highlight highlight = connection->highlighter.Make(
+          hit.section_id, text, section, LangFromCode(article.lang).value_or(Lang::kUnknown), built,
+          *connection->analyzer);
+      Passage passage;
+      passage.article = article.id;
+      passage.title = article.title;
+      passage.section = section.heading;
+      passage.lang = article.lang;
+      passage.step = highlight.step;
+      passage.score = hit.score;
+      passage.snippet = highlight.snippet;
+      passage.text = text;
+      result.passages.push_back(std::move(passage));
     }
   }
   result.took_us = std::chrono::duration_cast<std::chrono::microseconds>(
@@ -209,7 +215,8 @@ const Article* KnowledgeBase::FindArticle(std::string_view id) const {
   return it == impl_->article_index.end() ? nullptr : &impl_->articles[it->second];
 }
 
-const Section* KnowledgeBase::FindSection(std::string_view article, std::string_view heading) const {
+const Section* KnowledgeBase::FindSection(std::string_view article,
+                                          std::string_view heading) const {
   const Article* found = FindArticle(article);
   if (!found) return nullptr;
   for (const Section& section : found->sections) {

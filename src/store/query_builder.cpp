@@ -43,7 +43,10 @@ BuiltQuery BuildQuery(std::string_view text, Analyzer& analyzer, const Vocabular
     // A multi-word synonym ("mot de passe") is one group: its id, which the
     // documents carry wherever any of its terms occurs, or the phrase itself.
     if (word.synonym_words > 1 && !word.synonyms.empty()) {
-      for (const std::string& group_id : word.synonyms) alternatives.push_back(QuoteFts5(group_id));
+      for (const std::string& group_id : word.synonyms) {
+        alternatives.push_back(QuoteFts5(group_id));
+        built.highlight_synonyms.push_back(group_id);
+      }
       covered_until = word.position + word.synonym_words;
       for (const Token& t : tokens) {
         if (t.position == covered_until - 1) {
@@ -64,14 +67,18 @@ BuiltQuery BuildQuery(std::string_view text, Analyzer& analyzer, const Vocabular
     // The tokenizer gives the tagged word its stem, its folded form and its
     // synonym groups as colocated alternatives: one string covers all three.
     alternatives.push_back(QuoteFts5(lang_tag + word.folded));
+    built.highlight_words.push_back(word.folded);
+    for (const std::string& group_id : word.synonyms) built.highlight_synonyms.push_back(group_id);
     const bool last = i + 1 == words.size();
     const bool known = vocabulary.Contains(word.folded) || vocabulary.Contains(word.stem);
     if (last && typing && word.folded.size() >= 3) {
       alternatives.push_back(QuoteFts5(no_lang + word.folded) + "*");
+      built.highlight_prefixes.push_back(word.folded);
     }
     if (options.typos && !known) {
       for (const std::string& fix : vocabulary.Corrections(word.folded, 3)) {
         alternatives.push_back(QuoteFts5(no_lang + fix));
+        built.highlight_words.push_back(fix);
         built.corrections.push_back(word.folded + " -> " + fix);
       }
     }

@@ -18,10 +18,15 @@
 namespace kb::store {
 
 struct BuiltQuery {
-  std::string all_terms;  // the groups ANDed
-  std::string any_term;   // the groups ORed (recall fallback)
+  std::string all_terms;                 // the groups ANDed
+  std::string any_term;                  // the groups ORed (recall fallback)
   std::vector<std::string> terms;        // folded words searched for
   std::vector<std::string> corrections;  // "word -> correction"
+  // What a passage's words are compared with to highlight them: folded
+  // words (query words and their corrections), prefixes, synonym groups.
+  std::vector<std::string> highlight_words;
+  std::vector<std::string> highlight_prefixes;
+  std::vector<std::string> highlight_synonyms;
   bool empty() const { return terms.empty(); }
 };
 

@@ -20,7 +20,7 @@ Status CreateSchema(sqlite3* db) {
       ordinal INTEGER NOT NULL, text TEXT NOT NULL);
     CREATE INDEX steps_by_section ON steps(section, ordinal);
     CREATE VIRTUAL TABLE passages USING fts5(
-      title, heading, body, section UNINDEXED, step UNINDEXED, lang UNINDEXED,
+      title, heading, body, section UNINDEXED, lang UNINDEXED,
       tokenize = 'kb', prefix = '3 4');
     CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages, row);
   )sql");
@@ -31,12 +31,6 @@ std::string LangTag(std::string_view lang_code) {
   tag.append(lang_code);
   tag.push_back('\x01');
   return tag;
-}
-
-std::string_view StripLangTag(std::string_view text) {
-  if (text.empty() || text[0] != '\x01') return text;
-  const size_t close = text.find('\x01', 1);
-  return close == std::string_view::npos ? text : text.substr(close + 1);
 }
 
 }  // namespace kb::store

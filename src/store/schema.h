@@ -14,7 +14,7 @@ namespace kb::store {
 
 // Bumped whenever the tables or the tokenization change: an older KB is then
 // rebuilt from scratch instead of reused article by article.
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 2;
 
 // bm25 weights of the passages table's indexed columns, in column order:
 // title, heading, body. Positional and unchecked by FTS5: keep in sync.
@@ -25,7 +25,5 @@ Status CreateSchema(sqlite3* db);
 // The in-band language tag the "kb" tokenizer reads at the start of a text:
 // "\x01" + code + "\x01". See src/store/fts5_tokenizer.h.
 std::string LangTag(std::string_view lang_code);
-// `text` without a leading language tag.
-std::string_view StripLangTag(std::string_view text);
 
 }  // namespace kb::store

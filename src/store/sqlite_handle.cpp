@@ -6,8 +6,7 @@ namespace kb::store {
 Status SqliteError(sqlite3* db, std::string_view what) {
   const int code = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
   const char* message = db ? sqlite3_errmsg(db) : sqlite3_errstr(code);
-  return Status::Error(std::string(what) + ": " + message + " (code " + std::to_string(code) +
-                       ")");
+  return Status::Error(std::string(what) + ": " + message + " (code " + std::to_string(code) + ")");
 }
 
 StatusOr<Database> OpenDatabase(const std::string& path, int flags) {
@@ -32,8 +31,8 @@ StatusOr<Database> OpenImmutable(const std::string& path) {
   }
   uri += "?immutable=1";
   sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(uri.c_str(), &raw,
-                                 SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
+  const int rc = sqlite3_open_v2(
+      uri.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
   Database db(raw);
   if (rc != SQLITE_OK) return SqliteError(db.get(), "cannot open " + path);
   sqlite3_extended_result_codes(db.get(), 1);

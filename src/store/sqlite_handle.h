@@ -42,8 +42,7 @@ Status Execute(sqlite3* db, std::string_view sql);
 
 // Binds text without copying; the caller keeps `text` alive until the step.
 inline int BindText(sqlite3_stmt* stmt, int index, std::string_view text) {
-  return sqlite3_bind_text(stmt, index, text.data(), static_cast<int>(text.size()),
-                           SQLITE_STATIC);
+  return sqlite3_bind_text(stmt, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
 }
 
 inline std::string ColumnText(sqlite3_stmt* stmt, int column) {

@@ -11,9 +11,8 @@ uint64_t BucketKey(char32_t first, size_t length) {
 }
 
 bool HasLetter(std::u32string_view text) {
-  return std::any_of(text.begin(), text.end(), [](char32_t c) {
-    return (c >= U'a' && c <= U'z') || c > 0x7f;
-  });
+  return std::any_of(text.begin(), text.end(),
+                     [](char32_t c) { return (c >= U'a' && c <= U'z') || c > 0x7f; });
 }
 
 }  // namespace

@@ -108,10 +108,11 @@ TEST(CliTest, UnknownLanguageIsAUsageError) {
 
 TEST(CliTest, IndexReportsABrokenArticleByNameAndGoesOn) {
   TempDir dir;
-  dir.Write("articles/good.md", "# Reset your password\n\n1. Open the sign-in page.\n2. Click Forgot password.\n");
+  dir.Write("articles/good.md",
+            "# Reset your password\n\n1. Open the sign-in page.\n2. Click Forgot password.\n");
   dir.Write("articles/bad.txt", "abc \xff\xfe def");
-  const KbRun run = RunKb("index --articles " + dir.File("articles") + " --intents '' --kb " +
-                        dir.File("kb.db"));
+  const KbRun run =
+      RunKb("index --articles " + dir.File("articles") + " --intents '' --kb " + dir.File("kb.db"));
   EXPECT_EQ(run.exit_code, 0) << run.out;
   EXPECT_NE(run.out.find("skipped bad"), std::string::npos) << run.out;
   EXPECT_NE(run.out.find("good"), std::string::npos) << run.out;

@@ -23,9 +23,9 @@ TEST(CredentialDetectorTest, RedactsEverySecret) {
 }
 
 TEST(CredentialDetectorTest, LeavesOrdinaryTextAlone) {
-  for (const char* text : {"I forgot my password", "my password is wrong", "ODR below 1%",
-                           "error 404", "since 2021", "order 123-4567890-1234567 missing",
-                           "2SV code not arriving"}) {
+  for (const char* text :
+       {"I forgot my password", "my password is wrong", "ODR below 1%", "error 404", "since 2021",
+        "order 123-4567890-1234567 missing", "2SV code not arriving"}) {
     EXPECT_FALSE(ScanForCredentials(text).found) << text;
   }
 }

@@ -162,9 +162,8 @@ TEST(EngineTest, ReplyJsonFollowsTheContract) {
   Reply reply = Ask("I forgot my password");
   reply.session_id = "abc";
   const nlohmann::json j = ReplyToJson(reply);
-  for (const char* key :
-       {"type", "intent", "confidence", "lang", "text", "steps", "sources", "suggestions",
-        "session_id"}) {
+  for (const char* key : {"type", "intent", "confidence", "lang", "text", "steps", "sources",
+                          "suggestions", "session_id"}) {
     EXPECT_TRUE(j.contains(key)) << key;
   }
   EXPECT_GE(j["confidence"].get<double>(), 0.0);

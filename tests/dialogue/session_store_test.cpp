@@ -12,9 +12,9 @@ TEST(SessionStoreTest, EvictsTheLeastRecentlyUsedBeyondCapacity) {
   a.lang = "it";
   store.Put("a", a);
   store.Put("b", {});
-  store.Get("a");       // reading does not refresh; writing does
-  store.Put("a", a);    // a is now the most recent
-  store.Put("c", {});   // evicts b
+  store.Get("a");      // reading does not refresh; writing does
+  store.Put("a", a);   // a is now the most recent
+  store.Put("c", {});  // evicts b
   EXPECT_EQ(store.size(), 2u);
   EXPECT_EQ(store.Get("a").lang, "it");
   EXPECT_EQ(store.Get("b").turns, 0);

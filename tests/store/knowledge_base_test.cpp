@@ -1,6 +1,8 @@
 // Index -> search round trips over a real KB file built from the real seed
 // articles: agent queries in five languages, typos, prefixes, hostile input,
 // atomic replacement and reuse of unchanged articles.
+#include "kb/knowledge_base.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -8,7 +10,6 @@
 #include <sstream>
 
 #include "../support/temp_dir.h"
-#include "kb/knowledge_base.h"
 
 namespace kb {
 namespace {
@@ -136,10 +137,24 @@ TEST_F(SeedKbTest, LanguageFilterKeepsOnlyThatLanguage) {
 
 TEST_F(SeedKbTest, HostileQueriesNeverReachFts5AsSyntax) {
   const std::string hostile[] = {
-      "\"",           "\"unbalanced",   "NEAR(password code", "passw*ord *",  "-password",
-      "^password",    "title:password", "password AND OR NOT", "((((",        ")))) code",
-      "🔐🔑 password", "\xff\xfe\x80 password", "'; DROP TABLE articles; --", "a OR b NOT c",
-      std::string(100 * 1024, 'x'), std::string(100 * 1024, '"'), "*", "\x01it\x01 code",
+      "\"",
+      "\"unbalanced",
+      "NEAR(password code",
+      "passw*ord *",
+      "-password",
+      "^password",
+      "title:password",
+      "password AND OR NOT",
+      "((((",
+      ")))) code",
+      "🔐🔑 password",
+      "\xff\xfe\x80 password",
+      "'; DROP TABLE articles; --",
+      "a OR b NOT c",
+      std::string(100 * 1024, 'x'),
+      std::string(100 * 1024, '"'),
+      "*",
+      "\x01it\x01 code",
   };
   for (const std::string& query : hostile) {
     auto result = kb_->Search(query, {});
@@ -163,7 +178,9 @@ TEST(IndexerTest, BrokenArticleIsReportedAndTheRestIndexed) {
   }
   dir.Write("articles/broken_utf8.txt", "Titolo\n\nTesto \xff\xfe rotto\n");
   dir.Write("articles/empty.txt", "");
-  dir.Write("articles/binary.txt", std::string("\x7f" "ELF\0\0\0\x01\x02", 9));
+  dir.Write("articles/binary.txt", std::string("\x7f"
+                                               "ELF\0\0\0\x01\x02",
+                                               9));
   IndexOptions options;
   options.articles_dir = dir.File("articles");
   options.intents_dir = "";
@@ -214,8 +231,7 @@ TEST(KnowledgeBaseTest, OpeningANonKbFileFailsClearly) {
   const std::string path = dir.Write("not-a-kb.db", "hello");
   auto kb = KnowledgeBase::Open(path);
   ASSERT_FALSE(kb.ok());
-  EXPECT_NE(kb.status().message().find("not-a-kb.db"), std::string::npos)
-      << kb.status().message();
+  EXPECT_NE(kb.status().message().find("not-a-kb.db"), std::string::npos) << kb.status().message();
 }
 
 }  // namespace
