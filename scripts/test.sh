@@ -10,6 +10,9 @@ BUILD_DIR=build scripts/build.sh
 build/src/app/kb index --quiet
 (cd build && ctest --output-on-failure -j2)
 
+echo "== browser tests (headless Chromium + playwright-core)"
+KB_BINARY="$PWD/build/src/app/kb" bash tests/browser/run.sh
+
 echo "== sanitizer build (address, undefined)"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
