@@ -76,6 +76,7 @@ struct DialogueState {
   int turns = 0;
   int fallbacks = 0;          // consecutive fallbacks
   int still_not_working = 0;  // "it still doesn't work" count for last_intent
+  std::string last_message;   // the previous message, credentials redacted
 };
 
 struct Request {

@@ -35,6 +35,13 @@ constexpr double kOutOfScopeRunnerUp = 0.30;
 constexpr double kSpecialThreshold = 0.40;
 constexpr double kLanguageConfidence = 0.55;
 constexpr size_t kMaxSearchSteps = 3;
+// How much of the previous message a conversation keeps for follow-ups.
+constexpr size_t kLastMessageBytes = 400;
+
+// First words that continue the previous message ("and for seller central
+// too?", "e se…", "y la de…"): such a message is read with the one before.
+constexpr std::string_view kContinuationOpeners[] = {"and",     "also", "e",     "anche", "y",
+                                                     "tambien", "et",   "aussi", "und",   "auch"};
 
 std::string Trim(std::string_view s) {
   const size_t b = s.find_first_not_of(" \t\r\n");
@@ -311,12 +318,27 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
   if (message.empty()) {
     reply.type = "fallback";
     reply.text = impl.Message("empty", lang);
-    explanation.decision = "empty message";
+    explanation.decision += "empty message";
   } else if (auto picked = impl.PickSuggestion(message, pending, *analyzer)) {
     impl.Answer(*impl.catalog().Find(*picked), lang, 1.0, reply, next);
-    explanation.decision = "picked a clarification option";
+    explanation.decision += "picked a clarification option";
   } else {
     match::Prediction prediction = impl.model.Predict(scan.redacted, analysis_lang, *analyzer);
+    if (!state.last_message.empty()) {
+      const std::vector<Token> words = analyzer->Analyze(scan.redacted, analysis_lang);
+      bool continues = false;
+      for (std::string_view opener : kContinuationOpeners) {
+        continues |= !words.empty() && words.front().folded == opener;
+      }
+      if (continues) {
+        match::Prediction combined =
+            impl.model.Predict(state.last_message + " " + scan.redacted, analysis_lang, *analyzer);
+        if (combined.ranked.front().probability > prediction.ranked.front().probability) {
+          prediction = std::move(combined);
+          explanation.decision = "read with the previous message; ";
+        }
+      }
+    }
     for (const auto& c : prediction.corrections) {
       explanation.corrections.push_back(c.from + " -> " + c.to);
     }
@@ -356,11 +378,11 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
         impl.NamesOtherProduct(analyzer->Analyze(scan.redacted, analysis_lang));
     if (other_product && pending.empty()) {
       impl.Fallback(lang, 1.0 - top_task, reply, next);
-      explanation.decision = "names another company's product";
+      explanation.decision += "names another company's product";
     } else if (offered && !(top_intent && top_intent->kind == IntentKind::kTask &&
                             top.probability >= kAnswerThreshold && top_intent != offered)) {
       impl.Answer(*offered, lang, top_task, reply, next);
-      explanation.decision = "free text chose an offered option";
+      explanation.decision += "free text chose an offered option";
     } else if (top_intent && top_intent->kind == IntentKind::kFollowup &&
                top.probability >= kSpecialThreshold && !state.last_intent.empty()) {
       ++next.still_not_working;
@@ -378,33 +400,38 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
       } else {
         impl.Fallback(lang, top.probability, reply, next);
       }
-      explanation.decision = "follow-up: the last answer did not help";
+      explanation.decision += "follow-up: the last answer did not help";
     } else if (top_intent && top_intent->kind == IntentKind::kSmalltalk &&
                top.probability >= kSpecialThreshold &&
                !(prediction.content_words > 3 && top_task >= 0.2)) {
-      // "ciao", "salut", "servus" are hello and bye: a conversation's first
-      // message is not a goodbye.
+      // "ciao", "salut", "servus" are hello and bye: when the model finds
+      // both, a conversation's first message greets.
       const Intent* greeting = impl.catalog().Find("greeting");
-      const bool opening = state.turns == 0 && top_intent->id == "goodbye" && greeting;
+      double greeting_probability = 0;
+      for (const auto& s : prediction.ranked) {
+        if (classes[s.cls] == "greeting") greeting_probability = s.probability;
+      }
+      const bool opening = state.turns == 0 && top_intent->id == "goodbye" && greeting &&
+                           greeting_probability >= kSpecialThreshold / 2;
       impl.Answer(opening ? *greeting : *top_intent, lang, top.probability, reply, next);
       explanation.decision = opening ? "small talk: a first message greets" : "small talk";
     } else if (top_intent && top_intent->kind == IntentKind::kOutOfScope &&
                top.probability >= kOutOfScopeThreshold &&
                top.probability - top_task >= kOutOfScopeMargin) {
       impl.Fallback(lang, top.probability, reply, next);
-      explanation.decision = "out of scope";
+      explanation.decision += "out of scope";
     } else if (top_intent && top_intent->kind == IntentKind::kAmbiguous &&
                top.probability >= kSpecialThreshold) {
       const IntentText* text = impl.Text(*top_intent, lang);
       impl.Clarify(top_intent->suggest, text ? text->lead : "", lang, top.probability, reply, next);
-      explanation.decision = "ambiguous question";
+      explanation.decision += "ambiguous question";
     } else if (!tasks.empty() && top_task - second_task >= kAnswerMargin &&
                (top_task >= kAnswerThreshold ||
                 // A close call with out-of-scope: a clear task runner-up wins.
                 (top_intent && top_intent->kind == IntentKind::kOutOfScope &&
                  top_task >= kOutOfScopeRunnerUp && top_task - second_task >= 2 * kAnswerMargin))) {
       impl.Answer(*intent_of(tasks[0]), lang, top_task, reply, next);
-      explanation.decision = "confident intent";
+      explanation.decision += "confident intent";
     } else if (tasks.size() > 1 && top_task + second_task >= kClarifyPairThreshold &&
                second_task >= kClarifyMember) {
       std::vector<std::string> ids;
@@ -413,14 +440,14 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
         ids.push_back(classes[t.cls]);
       }
       impl.Clarify(ids, "", lang, top_task, reply, next);
-      explanation.decision = "several intents close";
+      explanation.decision += "several intents close";
     } else if (impl.TrySearch(scan.redacted, lang, reply)) {
       reply.confidence = top_task;
       next.suggestions.clear();
-      explanation.decision = "no intent fits; passages match every word";
+      explanation.decision += "no intent fits; passages match every word";
     } else {
       impl.Fallback(lang, top.probability, reply, next);
-      explanation.decision = "low confidence";
+      explanation.decision += "low confidence";
     }
   }
 
@@ -435,6 +462,7 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
       }
     }
   }
+  if (!message.empty()) next.last_message = scan.redacted.substr(0, kLastMessageBytes);
   if (request.explain) reply.explanation = std::move(explanation);
   impl_->ReturnAnalyzer(std::move(analyzer));
   if (next_out) *next_out = std::move(next);

@@ -204,3 +204,44 @@ TEST(EngineTest, LabelledSetAccuracyFloor) {
 
 }  // namespace
 }  // namespace kb
+
+namespace kb {
+namespace {
+
+// tests/data/dialogues.jsonl: conversations replayed turn by turn. A turn
+// expects a reply type and an intent (null for clarify/fallback), or with
+// "expect_suggestion": N, the N-th option the previous reply offered.
+// An answer expecting a null intent accepts any intent.
+TEST(EngineTest, DialogueTranscriptsReplay) {
+  std::ifstream in(SourcePath("tests/data/dialogues.jsonl"));
+  ASSERT_TRUE(in) << "tests/data/dialogues.jsonl";
+  std::map<std::string, DialogueState> states;
+  std::map<std::string, Reply> previous;
+  int turns = 0;
+  for (std::string line; std::getline(in, line);) {
+    if (line.empty()) continue;
+    const nlohmann::json turn = nlohmann::json::parse(line);
+    const std::string dialogue = turn["dialogue"];
+    const Reply reply = Ask(turn["message"], &states[dialogue]);
+    ++turns;
+    const std::string where = dialogue + " turn " + std::to_string(turn["turn"].get<int>()) + " (" +
+                              turn["message"].get<std::string>() + ")";
+    EXPECT_EQ(reply.type, turn["expect_type"]) << where;
+    if (turn.contains("expect_suggestion") && !turn["expect_suggestion"].is_null()) {
+      const size_t n = turn["expect_suggestion"];
+      const auto& offered = previous[dialogue].suggestions;
+      ASSERT_GE(offered.size(), n) << where;
+      EXPECT_EQ(reply.intent.value_or(""), offered[n - 1].intent) << where;
+    } else if (turn["expect_intent"].is_null()) {
+      // null: no intent for clarify/fallback; any intent for an answer.
+      EXPECT_EQ(reply.intent.has_value(), reply.type == "answer") << where;
+    } else {
+      EXPECT_EQ(reply.intent.value_or(""), turn["expect_intent"].get<std::string>()) << where;
+    }
+    previous[dialogue] = reply;
+  }
+  EXPECT_GE(turns, 40);
+}
+
+}  // namespace
+}  // namespace kb
