@@ -212,6 +212,7 @@ int main(int argc, char** argv) {
   Report ours, baseline;
   Fts5Baseline fts5((*engine)->knowledge_base().catalog());
   std::vector<double> latencies_us;
+  std::vector<std::pair<double, std::string>> slowest;  // latency, reply type and question
   const auto started = std::chrono::steady_clock::now();
   for (const Row& row : rows) {
     kb::Request request;
@@ -221,6 +222,7 @@ int main(int argc, char** argv) {
     latencies_us.push_back(
         std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - t0).count());
     const std::string got = Outcome(reply);
+    slowest.push_back({latencies_us.back(), reply.type + " " + row.question.substr(0, 80)});
     ours.Add(row, got);
     if (verbose && got != row.expected) {
       std::printf("MISS [%s/%s] expected %s got %s: %s\n", row.lang.c_str(), row.kind.c_str(),
@@ -234,6 +236,7 @@ int main(int argc, char** argv) {
   const double baseline_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - baseline_started).count();
   std::sort(latencies_us.begin(), latencies_us.end());
+  std::sort(slowest.rbegin(), slowest.rend());
   const double p50 = latencies_us[latencies_us.size() / 2];
   const double p99 =
       latencies_us[std::min(latencies_us.size() - 1, latencies_us.size() * 99 / 100)];
@@ -260,6 +263,12 @@ int main(int argc, char** argv) {
   for (size_t i = 0; i < pairs.size() && i < 12; ++i) {
     std::printf("  %3d  %s -> %s\n", pairs[i].first, pairs[i].second.first.c_str(),
                 pairs[i].second.second.c_str());
+  }
+  if (verbose) {
+    std::printf("\nslowest questions:\n");
+    for (size_t i = 0; i < slowest.size() && i < 10; ++i) {
+      std::printf("  %7.0f µs  %s\n", slowest[i].first, slowest[i].second.c_str());
+    }
   }
   return 0;
 }

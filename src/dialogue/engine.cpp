@@ -105,6 +105,14 @@ struct Engine::Impl {
 
   const Catalog& catalog() const { return kb->catalog(); }
 
+  // The catalogue's first ambiguous entry: the general "which problem?" question.
+  const Intent* FirstAmbiguous() const {
+    for (const Intent& intent : catalog().intents) {
+      if (intent.kind == IntentKind::kAmbiguous) return &intent;
+    }
+    return nullptr;
+  }
+
   std::string Message(const std::string& key, const std::string& lang) const {
     auto by_key = catalog().messages.find(key);
     if (by_key == catalog().messages.end()) return "";
@@ -401,6 +409,13 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
         impl.Fallback(lang, top.probability, reply, next);
       }
       explanation.decision += "follow-up: the last answer did not help";
+    } else if (top_intent && top_intent->kind == IntentKind::kFollowup &&
+               top.probability >= kSpecialThreshold && impl.FirstAmbiguous()) {
+      // "It doesn't work" with nothing before it: something fails, but what?
+      const Intent& ambiguous = *impl.FirstAmbiguous();
+      const IntentText* text = impl.Text(ambiguous, lang);
+      impl.Clarify(ambiguous.suggest, text ? text->lead : "", lang, top.probability, reply, next);
+      explanation.decision += "'it does not work' without context";
     } else if (top_intent && top_intent->kind == IntentKind::kSmalltalk &&
                top.probability >= kSpecialThreshold &&
                !(prediction.content_words > 3 && top_task >= 0.2)) {
