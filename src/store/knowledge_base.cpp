@@ -153,8 +153,10 @@ StatusOr<SearchResult> KnowledgeBase::Search(std::string_view query,
     };
     std::vector<Hit> hits;
     std::set<int64_t> seen;
+    // Every word first; any word only when that finds nothing, since ranking
+    // all passages holding any common word is the latency tail.
     for (const std::string* expression : {&built.all_terms, &built.any_term}) {
-      if (static_cast<int>(hits.size()) >= limit * 2) break;
+      if (!hits.empty()) break;
       sqlite3_stmt* stmt = connection->search.get();
       store::StatementReset reset(stmt);
       BindText(stmt, 1, *expression);
