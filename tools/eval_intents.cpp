@@ -130,7 +130,7 @@ struct Tally {
 };
 
 struct Report {
-  std::map<std::string, Tally> by_lang, by_kind;
+  std::map<std::string, Tally> by_lang, by_kind, in_scope_by_lang;
   Tally in_scope, oos_rejected, false_rejections, ambiguous_clarified, overall;
   std::map<std::pair<std::string, std::string>, int> confusions;
 
@@ -141,6 +141,7 @@ struct Report {
     by_kind[row.kind].Add(ok);
     if (InScope(row)) {
       in_scope.Add(ok);
+      in_scope_by_lang[row.lang].Add(ok);
       false_rejections.Add(got == "fallback");
     }
     if (row.expected == "fallback") oos_rejected.Add(got == "fallback");
@@ -152,6 +153,9 @@ struct Report {
     nlohmann::json j;
     for (const auto& [k, t] : by_lang) j["by_lang"][k] = {{"accuracy", t.Rate()}, {"n", t.total}};
     for (const auto& [k, t] : by_kind) j["by_kind"][k] = {{"accuracy", t.Rate()}, {"n", t.total}};
+    for (const auto& [k, t] : in_scope_by_lang) {
+      j["in_scope_by_lang"][k] = {{"accuracy", t.Rate()}, {"n", t.total}};
+    }
     j["overall"] = overall.Rate();
     j["in_scope_accuracy"] = in_scope.Rate();
     j["oos_rejection"] = oos_rejected.Rate();
@@ -173,6 +177,9 @@ void PrintSideBySide(const Report& engine, const Report& baseline) {
   line("ambiguous clarified", engine.ambiguous_clarified, baseline.ambiguous_clarified);
   for (const auto& [lang, t] : engine.by_lang) {
     line(("lang " + lang).c_str(), t, baseline.by_lang.at(lang));
+  }
+  for (const auto& [lang, t] : engine.in_scope_by_lang) {
+    line(("in-scope " + lang).c_str(), t, baseline.in_scope_by_lang.at(lang));
   }
   for (const auto& [kind, t] : engine.by_kind) {
     line(("kind " + kind).c_str(), t, baseline.by_kind.at(kind));

@@ -140,7 +140,8 @@ StatusOr<SearchResult> KnowledgeBase::Search(std::string_view query,
   result.query_lang = options.lang ? *options.lang : DetectLanguage(query).lang;
   store::BuiltQuery built =
       store::BuildQuery(query, *connection->analyzer, impl_->vocabulary,
-                        {result.query_lang, options.prefix_last, options.typos});
+                        {result.query_lang, options.prefix_last, options.typos,
+                         static_cast<int64_t>(impl_->sections.size())});
   result.terms = built.terms;
   result.corrections = built.corrections;
   const int limit = std::clamp(options.limit, 1, 100);
@@ -153,10 +154,20 @@ StatusOr<SearchResult> KnowledgeBase::Search(std::string_view query,
     };
     std::vector<Hit> hits;
     std::set<int64_t> seen;
-    // Every word first; any word only when that finds nothing, since ranking
-    // all passages holding any common word is the latency tail.
-    for (const std::string* expression : {&built.all_terms, &built.any_term}) {
-      if (!hits.empty()) break;
+    // Three tiers, cheapest first, since ranking every passage that holds a
+    // common word is the latency tail: every word in titles and headings
+    // (kept only if that fills the page), every word anywhere, and any word
+    // only when nothing holds them all.
+    const std::string in_headings = "{title heading} : (" + built.all_terms + ")";
+    for (const std::string* expression :
+         {&in_headings, static_cast<const std::string*>(&built.all_terms),
+          static_cast<const std::string*>(&built.any_term)}) {
+      if (expression == &built.all_terms) {
+        if (static_cast<int>(hits.size()) >= limit) break;
+        hits.clear();
+        seen.clear();
+      }
+      if (expression == &built.any_term && !hits.empty()) break;
       sqlite3_stmt* stmt = connection->search.get();
       store::StatementReset reset(stmt);
       BindText(stmt, 1, *expression);
@@ -170,8 +181,8 @@ StatusOr<SearchResult> KnowledgeBase::Search(std::string_view query,
           hits.push_back({section_id, -sqlite3_column_double(stmt, 1)});
       }
       if (rc != SQLITE_DONE) return store::SqliteError(connection->db.get(), "search failed");
-      if (expression == &built.all_terms && !hits.empty()) result.matched_all_terms = true;
-      if (built.all_terms == built.any_term) break;
+      if (expression != &built.any_term && !hits.empty()) result.matched_all_terms = true;
+      if (expression == &built.all_terms && built.all_terms == built.any_term) break;
     }
     // Diversity: an article's third passage waits until other articles had theirs.
     std::map<std::string_view, int> per_article;

@@ -1,6 +1,8 @@
 // Safe FTS5 expressions from free text.
 #include "query_builder.h"
 
+#include <algorithm>
+
 #include "schema.h"
 
 namespace kb::store {
@@ -35,6 +37,7 @@ BuiltQuery BuildQuery(std::string_view text, Analyzer& analyzer, const Vocabular
   const std::string no_lang = LangTag("");
 
   std::vector<std::string> groups;
+  std::vector<bool> common;    // per group: too frequent for the "any word" query
   uint32_t covered_until = 0;  // words inside a multi-word synonym already searched
   for (size_t i = 0; i < words.size(); ++i) {
     const Token& word = *words[i];
@@ -61,6 +64,7 @@ BuiltQuery BuildQuery(std::string_view text, Analyzer& analyzer, const Vocabular
         group += alternatives[a];
       }
       groups.push_back(group + ")");
+      common.push_back(false);
       built.terms.push_back(word.folded);
       continue;
     }
@@ -89,14 +93,17 @@ BuiltQuery BuildQuery(std::string_view text, Analyzer& analyzer, const Vocabular
     }
     group += ")";
     groups.push_back(std::move(group));
+    common.push_back(options.total_documents > 0 &&
+                     vocabulary.Documents(word.folded) >
+                         kCommonWordShare * static_cast<double>(options.total_documents));
     built.terms.push_back(word.folded);
   }
+  const bool all_common = std::find(common.begin(), common.end(), false) == common.end();
   for (size_t g = 0; g < groups.size(); ++g) {
-    if (g) {
-      built.all_terms += " AND ";
-      built.any_term += " OR ";
-    }
+    if (g) built.all_terms += " AND ";
     built.all_terms += groups[g];
+    if (common[g] && !all_common) continue;
+    if (!built.any_term.empty()) built.any_term += " OR ";
     built.any_term += groups[g];
   }
   return built;

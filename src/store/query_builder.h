@@ -34,7 +34,13 @@ struct QueryBuilderOptions {
   Lang lang = Lang::kUnknown;
   bool prefix_last = true;
   bool typos = true;
+  // Passages in the index: words in more than kCommonWordShare of them are
+  // left out of the "any word" fallback, whose cost is ranking every
+  // passage that holds one of its words.
+  int64_t total_documents = 0;
 };
+
+inline constexpr double kCommonWordShare = 0.03;
 
 // At most this many words of a query are searched; the rest is ignored.
 inline constexpr size_t kMaxQueryTerms = 24;

@@ -37,7 +37,12 @@ int BoundedEditDistance(std::u32string_view a, std::u32string_view b, int limit)
   const int n = static_cast<int>(a.size());
   const int m = static_cast<int>(b.size());
   if (std::abs(n - m) > limit) return limit + 1;
-  std::vector<int> prev2(m + 1), prev(m + 1), cur(m + 1);
+  if (m >= kMaxWordLength) return limit + 1;  // no real word is that long
+  // Three rows on the stack: this runs for thousands of candidates a query.
+  int rows[3][kMaxWordLength + 1];
+  int* prev2 = rows[0];
+  int* prev = rows[1];
+  int* cur = rows[2];
   for (int j = 0; j <= m; ++j) prev[j] = j;
   for (int i = 1; i <= n; ++i) {
     cur[0] = i;
@@ -52,10 +57,18 @@ int BoundedEditDistance(std::u32string_view a, std::u32string_view b, int limit)
       row_min = std::min(row_min, value);
     }
     if (row_min > limit) return limit + 1;
-    std::swap(prev2, prev);
-    std::swap(prev, cur);
+    int* recycled = prev2;
+    prev2 = prev;
+    prev = cur;
+    cur = recycled;
   }
   return prev[m];
+}
+
+uint64_t CharacterMask(std::u32string_view text) {
+  uint64_t mask = 0;
+  for (char32_t c : text) mask |= uint64_t{1} << (c % 64);
+  return mask;
 }
 
 int Vocabulary::MaxEdits(size_t length) {
@@ -68,7 +81,8 @@ void Vocabulary::Add(std::string term, int64_t documents) {
   std::u32string text = DecodeUtf8(term);
   if (text.empty() || text[0] == U'~' || !HasLetter(text)) return;
   index_.emplace(term, terms_.size());
-  terms_.push_back({std::move(text), std::move(term), documents});
+  const uint64_t letters = CharacterMask(text);
+  terms_.push_back({std::move(text), std::move(term), documents, letters});
 }
 
 void Vocabulary::Finish() {
@@ -82,6 +96,11 @@ bool Vocabulary::Contains(std::string_view term) const {
   return index_.find(std::string(term)) != index_.end();
 }
 
+int64_t Vocabulary::Documents(std::string_view term) const {
+  auto it = index_.find(std::string(term));
+  return it == index_.end() ? 0 : terms_[it->second].documents;
+}
+
 std::vector<std::string> Vocabulary::Corrections(std::string_view word, size_t limit) const {
   const std::u32string query = DecodeUtf8(word);
   const int max_edits = MaxEdits(query.size());
@@ -92,10 +111,12 @@ std::vector<std::string> Vocabulary::Corrections(std::string_view word, size_t l
     uint32_t term;
   };
   std::vector<Candidate> found;
+  const uint64_t query_letters = CharacterMask(query);
   for (size_t length = query.size() - max_edits; length <= query.size() + max_edits; ++length) {
     auto bucket = buckets_.find(BucketKey(query[0], length));
     if (bucket == buckets_.end()) continue;
     for (uint32_t id : bucket->second) {
+      if (__builtin_popcountll(terms_[id].letters ^ query_letters) > 2 * max_edits) continue;
       const int edits = BoundedEditDistance(query, terms_[id].text, max_edits);
       if (edits <= max_edits && edits > 0) found.push_back({edits, terms_[id].documents, id});
     }

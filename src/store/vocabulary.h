@@ -22,6 +22,8 @@ class Vocabulary {
   void Finish();
 
   bool Contains(std::string_view term) const;
+  // The number of passages holding `term`; 0 for an unknown term.
+  int64_t Documents(std::string_view term) const;
   // Up to `limit` indexed terms closest to `word` (fewest edits, then most
   // frequent); empty when the word is too short to correct.
   std::vector<std::string> Corrections(std::string_view word, size_t limit) const;
@@ -35,6 +37,7 @@ class Vocabulary {
     std::u32string text;
     std::string utf8;
     int64_t documents;
+    uint64_t letters;  // CharacterMask(text)
   };
   std::vector<Term> terms_;
   std::unordered_map<std::string, size_t> index_;
@@ -42,8 +45,17 @@ class Vocabulary {
   std::unordered_map<uint64_t, std::vector<uint32_t>> buckets_;
 };
 
+// Longest word (in code points) that typo correction considers.
+inline constexpr int kMaxWordLength = 64;
+
 // Damerau-Levenshtein (optimal string alignment) distance, or limit+1 once
-// it is certain to exceed `limit`.
+// it is certain to exceed `limit` (or a word is kMaxWordLength or longer).
+// A 64-bit set of the code points of `text` (hashed to bits). One edit
+// changes at most two bits, so a candidate whose mask differs from the
+// query's in more than 2·k bits is more than k edits away: a cheap filter
+// before the edit distance.
+uint64_t CharacterMask(std::u32string_view text);
+
 int BoundedEditDistance(std::u32string_view a, std::u32string_view b, int limit);
 
 std::u32string DecodeUtf8(std::string_view utf8);

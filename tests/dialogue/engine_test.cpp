@@ -7,6 +7,7 @@
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <sstream>
 
 #include "../support/seed_kb.h"
@@ -241,6 +242,49 @@ TEST(EngineTest, DialogueTranscriptsReplay) {
     previous[dialogue] = reply;
   }
   EXPECT_GE(turns, 40);
+}
+
+}  // namespace
+}  // namespace kb
+
+namespace kb {
+namespace {
+
+// Links in replies point only to what the articles name: every URL or web
+// address the catalogue's texts hold appears in an article.
+TEST(EngineTest, CatalogueLinksAreNamedByTheArticles) {
+  const KnowledgeBase& kb = SeedKb::Get().engine().knowledge_base();
+  std::string corpus;
+  for (const Article& article : kb.articles()) {
+    for (const Section& section : article.sections) {
+      for (const std::string& p : section.paragraphs) corpus += p + "\n";
+      for (const Step& s : section.steps) corpus += s.text + "\n";
+    }
+  }
+  const std::regex link(
+      R"((https?://[^\s)>\]"”]+|\b[a-z0-9-]+(\.[a-z0-9-]+)*\.(com|es|it|de|fr|net|org)\b[^\s)>\]"”,;]*))",
+      std::regex::icase);
+  std::vector<std::string> texts;
+  for (const Intent& intent : kb.catalog().intents) {
+    for (const auto& [lang, text] : intent.texts) {
+      texts.push_back(text.lead);
+      for (const CatalogStep& step : text.steps) texts.push_back(step.text);
+    }
+  }
+  for (const auto& [key, by_lang] : kb.catalog().messages) {
+    for (const auto& [lang, text] : by_lang) texts.push_back(text);
+  }
+  int links = 0;
+  for (const std::string& text : texts) {
+    for (auto it = std::sregex_iterator(text.begin(), text.end(), link);
+         it != std::sregex_iterator(); ++it) {
+      std::string url = it->str();
+      while (!url.empty() && (url.back() == '.' || url.back() == '`')) url.pop_back();
+      ++links;
+      EXPECT_NE(corpus.find(url), std::string::npos) << "link not in any article: " << url;
+    }
+  }
+  EXPECT_GT(links, 0);  // the catalogue does cite sellercentral.amazon.com
 }
 
 }  // namespace
