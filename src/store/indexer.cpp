@@ -294,12 +294,18 @@ StatusOr<IndexSummary> BuildIndex(const IndexOptions& options) {
     if (Status st = RegisterKbTokenizer(raw, *synonyms); !st.ok()) return st;
     if (Status st = store::Execute(raw,
                                    "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-                                   "PRAGMA page_size=8192; BEGIN;");
+                                   "PRAGMA page_size=8192; PRAGMA cache_size=-65536; BEGIN;");
         !st.ok()) {
       return st;
     }
     if (!reuse) {
       if (Status st = store::CreateSchema(raw); !st.ok()) return st;
+    }
+    // No incremental merging while loading: the 'optimize' at the end merges
+    // every segment once, so merges along the way would be wasted work.
+    if (Status st = store::Execute(raw, "INSERT INTO passages(passages, rank) VALUES('automerge', 0)");
+        !st.ok()) {
+      return st;
     }
     auto writer = Writer::Create(raw);
     if (!writer.ok()) return writer.status();
