@@ -8,8 +8,8 @@
 #include "kb/engine.h"
 #include "kb/json.h"
 #include "kb/session_store.h"
+#include "kb/utf8.h"
 #include "reply_printer.h"
-#include "utf8.h"
 
 namespace kb::app {
 namespace {

@@ -11,8 +11,8 @@
 #include "commands.h"
 #include "kb/engine.h"
 #include "kb/json.h"
+#include "kb/utf8.h"
 #include "reply_printer.h"
-#include "utf8.h"
 
 namespace kb::app {
 namespace {

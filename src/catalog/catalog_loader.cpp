@@ -15,12 +15,12 @@
 
 #include "catalog_text.h"
 #include "kb/catalog.h"
+#include "kb/utf8.h"
 
 namespace kb {
 namespace {
 
 using catalog_internal::IsCatalogLang;
-using catalog_internal::IsValidUtf8;
 using catalog_internal::SplitTrimmed;
 using catalog_internal::Trim;
 using catalog_internal::Where;

@@ -18,10 +18,6 @@ bool IsCatalogLang(std::string_view code);
 // `s` without leading and trailing ASCII whitespace.
 std::string_view Trim(std::string_view s);
 
-// True when `s` is well-formed UTF-8 (no overlongs, surrogates or values
-// above U+10FFFF).
-bool IsValidUtf8(std::string_view s);
-
 // `s` split at every `sep`, each part trimmed.
 std::vector<std::string> SplitTrimmed(std::string_view s, char sep);
 

@@ -6,7 +6,7 @@
 #include <charconv>
 #include <nlohmann/json.hpp>
 
-#include "utf8_check.h"
+#include "kb/utf8.h"
 
 namespace kb::server {
 namespace {
@@ -66,9 +66,9 @@ Parsed<ChatRequest> ParseChatRequest(std::string_view body, const Limits& limits
   request.message = message->get<std::string>();
   if (IsBlank(request.message)) return BadRequest("empty_message", "\"message\" is empty");
   if (CountCodePoints(request.message) > limits.max_message_chars) {
-    return BadRequest("message_too_long", "\"message\" is longer than " +
-                                              std::to_string(limits.max_message_chars) +
-                                              " characters");
+    return BadRequest(
+        "message_too_long",
+        "\"message\" is longer than " + std::to_string(limits.max_message_chars) + " characters");
   }
   if (auto id = object.find("session_id"); id != object.end() && !id->is_null()) {
     if (!id->is_string()) return BadRequest("invalid_request", "\"session_id\" must be a string");
@@ -115,9 +115,9 @@ Parsed<FeedbackRequest> ParseFeedbackRequest(std::string_view body, const Limits
     if (!comment->is_string()) return BadRequest("invalid_request", "\"comment\" must be a string");
     request.comment = comment->get<std::string>();
     if (CountCodePoints(request.comment) > limits.max_comment_chars) {
-      return BadRequest("comment_too_long", "\"comment\" is longer than " +
-                                                std::to_string(limits.max_comment_chars) +
-                                                " characters");
+      return BadRequest(
+          "comment_too_long",
+          "\"comment\" is longer than " + std::to_string(limits.max_comment_chars) + " characters");
     }
   }
   return request;
@@ -131,13 +131,14 @@ Parsed<SearchRequest> ParseSearchRequest(const std::optional<std::string>& q,
   if (!q || IsBlank(*q)) return BadRequest("invalid_request", "the query parameter q is required");
   if (!IsValidUtf8(*q)) return BadRequest("invalid_utf8", "q is not valid UTF-8");
   if (CountCodePoints(*q) > limits.max_message_chars) {
-    return BadRequest("query_too_long", "q is longer than " +
-                                            std::to_string(limits.max_message_chars) +
-                                            " characters");
+    return BadRequest(
+        "query_too_long",
+        "q is longer than " + std::to_string(limits.max_message_chars) + " characters");
   }
   request.query = *q;
   if (lang && !lang->empty()) {
-    if (!ParseLang(*lang)) return BadRequest("invalid_lang", "lang must be one of en, it, es, fr, de");
+    if (!ParseLang(*lang))
+      return BadRequest("invalid_lang", "lang must be one of en, it, es, fr, de");
     request.lang = std::string(LangCode(*ParseLang(*lang)));
   }
   if (limit && !limit->empty()) {
@@ -145,9 +146,8 @@ Parsed<SearchRequest> ParseSearchRequest(const std::optional<std::string>& q,
     const auto [end, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), value);
     if (ec != std::errc() || end != limit->data() + limit->size() || value < 1 ||
         value > limits.max_search_limit) {
-      return BadRequest("invalid_limit",
-                        "limit must be an integer from 1 to " +
-                            std::to_string(limits.max_search_limit));
+      return BadRequest("invalid_limit", "limit must be an integer from 1 to " +
+                                             std::to_string(limits.max_search_limit));
     }
     request.limit = value;
   }

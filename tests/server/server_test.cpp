@@ -137,8 +137,7 @@ TEST_F(ServerTest, SessionCarriesAClarification) {
   ASSERT_FALSE(first["suggestions"].empty());
   const std::string label = first["suggestions"][0]["label"];
   const std::string intent = first["suggestions"][0]["intent"];
-  const json second =
-      Body(Chat(client, {{"message", label}, {"session_id", first["session_id"]}}));
+  const json second = Body(Chat(client, {{"message", label}, {"session_id", first["session_id"]}}));
   EXPECT_EQ(second["type"], "answer") << second.dump();
   EXPECT_EQ(second["intent"], intent);
   EXPECT_EQ(second["session_id"], first["session_id"]);
@@ -146,8 +145,8 @@ TEST_F(ServerTest, SessionCarriesAClarification) {
 
 TEST_F(ServerTest, LangAndExplainAreHonoured) {
   auto client = server_->Client();
-  const json reply = Body(
-      Chat(client, {{"message", "I forgot my password"}, {"lang", "de"}, {"explain", true}}));
+  const json reply =
+      Body(Chat(client, {{"message", "I forgot my password"}, {"lang", "de"}, {"explain", true}}));
   EXPECT_EQ(reply["lang"], "de");
   EXPECT_TRUE(reply.contains("explain")) << reply.dump();
 }
@@ -156,8 +155,8 @@ TEST_F(ServerTest, HandOffToAHumanAfterTwoFallbacks) {
   auto client = server_->Client();
   const json first = Body(Chat(client, {{"message", "what is the weather in Paris tomorrow"}}));
   ASSERT_EQ(first["type"], "fallback") << first.dump();
-  const json second = Body(Chat(client, {{"message", "what is the capital of Peru"},
-                                         {"session_id", first["session_id"]}}));
+  const json second = Body(Chat(
+      client, {{"message", "what is the capital of Peru"}, {"session_id", first["session_id"]}}));
   ASSERT_EQ(second["type"], "fallback") << second.dump();
   bool offers_support = false;
   for (const json& s : second["suggestions"]) offers_support |= s["intent"] == "contact_support";
@@ -171,8 +170,8 @@ TEST_F(ServerTest, HandOffAfterStillNotWorkingTwice) {
   json reply = first;
   bool offers_support = false;
   for (int i = 0; i < 2; ++i) {
-    reply = Body(Chat(client, {{"message", "it still doesn't work"},
-                               {"session_id", first["session_id"]}}));
+    reply = Body(
+        Chat(client, {{"message", "it still doesn't work"}, {"session_id", first["session_id"]}}));
     offers_support = reply["intent"] == "contact_support";
     for (const json& s : reply["suggestions"]) offers_support |= s["intent"] == "contact_support";
   }
@@ -310,23 +309,24 @@ TEST_F(ServerTest, FeedbackIsStoredAndThumbsDownQueuedForReview) {
   auto client = server_->Client();
   const json reply = Body(Chat(client, {{"message", "my 2SV code never arrives"}}));
   ASSERT_TRUE(reply.contains("reply_id"));
-  auto result = client.Post(
-      "/v1/feedback",
-      json{{"reply_id", reply["reply_id"]}, {"helpful", false}, {"comment", "my password is hunter2"}}
-          .dump(),
-      "application/json");
+  auto result = client.Post("/v1/feedback",
+                            json{{"reply_id", reply["reply_id"]},
+                                 {"helpful", false},
+                                 {"comment", "my password is hunter2"}}
+                                .dump(),
+                            "application/json");
   ASSERT_TRUE(result);
   EXPECT_EQ(result->status, 200) << result->body;
   ExpectError(client.Post("/v1/feedback", json{{"reply_id", "nope"}, {"helpful", true}}.dump(),
                           "application/json"),
               404, "unknown_reply");
-  ExpectError(client.Post("/v1/feedback", json{{"reply_id", reply["reply_id"]}}.dump(),
-                          "application/json"),
-              400, "invalid_request");
-  ExpectError(client.Post("/v1/feedback",
-                          json{{"reply_id", reply["reply_id"]}, {"helpful", "no"}}.dump(),
-                          "application/json"),
-              400, "invalid_request");
+  ExpectError(
+      client.Post("/v1/feedback", json{{"reply_id", reply["reply_id"]}}.dump(), "application/json"),
+      400, "invalid_request");
+  ExpectError(
+      client.Post("/v1/feedback", json{{"reply_id", reply["reply_id"]}, {"helpful", "no"}}.dump(),
+                  "application/json"),
+      400, "invalid_request");
 
   auto store = FeedbackStore::OpenReadOnly(server_->feedback_db());
   ASSERT_TRUE(store.ok()) << store.status().message();
@@ -375,6 +375,11 @@ TEST_F(ServerTest, MetricsCountRequestsRepliesAndFallbacks) {
   const double before = counter(chat_ok);
   const double fallbacks_before = counter("kb_fallbacks_total");
   Chat(client, {{"message", "what is the capital of Peru"}});
+  // Request counters are taken in httplib's logger, after the response is on
+  // the wire: the client may ask /metrics a moment before they move.
+  for (int i = 0; i < 200 && counter(chat_ok) < before + 1; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
   EXPECT_EQ(counter(chat_ok), before + 1);
   EXPECT_EQ(counter("kb_fallbacks_total"), fallbacks_before + 1);
   auto metrics = client.Get("/metrics");
@@ -390,6 +395,16 @@ TEST_F(ServerTest, MetricsCountRequestsRepliesAndFallbacks) {
 TEST_F(ServerTest, LogLinesAreJsonWithoutMessages) {
   auto client = server_->Client();
   Chat(client, {{"message", "secret question text 12345"}});
+  // The log line is written by httplib's logger, after the response is sent.
+  auto logged_chat = [&] {
+    for (const std::string& line : server_->log()) {
+      if (line.find("\"/v1/chat\"") != std::string::npos) return true;
+    }
+    return false;
+  };
+  for (int i = 0; i < 200 && !logged_chat(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
   bool saw_chat = false;
   for (const std::string& line : server_->log()) {
     const json entry = json::parse(line, nullptr, false);
@@ -413,8 +428,8 @@ TEST_F(ServerTest, CorsAllowListAndPreflight) {
   auto other = client.Get("/healthz", {{"Origin", "https://evil.example"}});
   ASSERT_TRUE(other);
   EXPECT_FALSE(other->has_header("Access-Control-Allow-Origin"));
-  auto preflight = client.Options("/v1/chat", {{"Origin", "https://forum.example"},
-                                               {"Access-Control-Request-Method", "POST"}});
+  auto preflight = client.Options(
+      "/v1/chat", {{"Origin", "https://forum.example"}, {"Access-Control-Request-Method", "POST"}});
   ASSERT_TRUE(preflight);
   EXPECT_EQ(preflight->status, 204);
   EXPECT_EQ(preflight->get_header_value("Access-Control-Allow-Headers"), "Content-Type");
@@ -423,9 +438,9 @@ TEST_F(ServerTest, CorsAllowListAndPreflight) {
 TEST_F(ServerTest, AdminReloadNeedsTheToken) {
   auto client = server_->Client();
   ExpectError(client.Post("/admin/reload", "", "application/json"), 401, "unauthorized");
-  ExpectError(client.Post("/admin/reload", {{"Authorization", "Bearer wrong"}}, "",
-                          "application/json"),
-              401, "unauthorized");
+  ExpectError(
+      client.Post("/admin/reload", {{"Authorization", "Bearer wrong"}}, "", "application/json"),
+      401, "unauthorized");
   auto ok = client.Post("/admin/reload", {{"Authorization", "Bearer s3cret-token"}}, "",
                         "application/json");
   ASSERT_TRUE(ok);

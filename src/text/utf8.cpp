@@ -1,7 +1,7 @@
-// Strict UTF-8 validation (no overlongs, no surrogates, max U+10FFFF).
-#include "utf8.h"
+// Strict UTF-8 validation and code point counting.
+#include "kb/utf8.h"
 
-namespace kb::app {
+namespace kb {
 
 bool IsValidUtf8(std::string_view text) {
   const auto* s = reinterpret_cast<const unsigned char*>(text.data());
@@ -34,4 +34,12 @@ bool IsValidUtf8(std::string_view text) {
   return true;
 }
 
-}  // namespace kb::app
+size_t CountCodePoints(std::string_view text) {
+  size_t count = 0;
+  for (const char c : text) {
+    if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++count;
+  }
+  return count;
+}
+
+}  // namespace kb

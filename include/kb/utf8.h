@@ -1,5 +1,6 @@
-// Strict UTF-8 checks for request bodies and query strings: the server
-// rejects invalid UTF-8 with a 400 before any parsing.
+// Strict UTF-8 checks for input at the edges: the catalogue loader, the
+// CLI's input lines and the server's request bodies reject invalid UTF-8
+// before any parsing (the analyzer itself repairs it instead).
 //
 // Thread safety: stateless; safe from any thread.
 #pragma once
@@ -7,7 +8,7 @@
 #include <cstddef>
 #include <string_view>
 
-namespace kb::server {
+namespace kb {
 
 // True when `text` is well-formed UTF-8 (no overlongs, no surrogates, at most
 // U+10FFFF).
@@ -16,4 +17,4 @@ bool IsValidUtf8(std::string_view text);
 // The number of code points of well-formed UTF-8 `text`.
 size_t CountCodePoints(std::string_view text);
 
-}  // namespace kb::server
+}  // namespace kb
