@@ -2,9 +2,12 @@
 //
 //   credentials?  -> warn (and still answer the question around them)
 //   pending clarification -> a number, a label or free text picks an option
-//   model: follow-up ("still doesn't work") -> the last intent's `next`
+//   another company's product named (catalogue `entities:`) -> fallback
+//   model (a message opening with "and…/e…/y…" is also read with the last one):
+//          follow-up ("still doesn't work") -> the last intent's `next`, then
+//                     contact_support; with no last intent -> clarify
 //          small talk -> small talk, unless a real question follows a greeting
-//          out of scope -> fallback
+//          out of scope, clearly ahead of every task intent -> fallback
 //          ambiguous -> clarify with the catalogue's choices
 //          one task intent, confident -> answer
 //          several task intents close -> clarify with them
