@@ -7,7 +7,7 @@ if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
 packages=(
   build-essential cmake pkg-config clang-format
   libsqlite3-dev sqlite3 libicu-dev libstemmer-dev snowball-data
-  nlohmann-json3-dev libcpp-httplib-dev libcli11-dev libedit-dev libcld2-dev
+  nlohmann-json3-dev libcpp-httplib-dev libcli11-dev libedit-dev libcld2-dev libjemalloc-dev
   googletest libgtest-dev libgmock-dev libbenchmark-dev
 )
 missing=()
