@@ -2,6 +2,19 @@
 #include "sqlite_handle.h"
 
 namespace kb::store {
+namespace {
+
+// Before SQLite's first use: no memory statistics. They take one global
+// mutex on every allocation, which serialized concurrent searches.
+void ConfigureSqliteOnce() {
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);  // SQLITE_MISUSE if already initialized
+    return true;
+  }();
+  (void)configured;
+}
+
+}  // namespace
 
 Status SqliteError(sqlite3* db, std::string_view what) {
   const int code = db ? sqlite3_extended_errcode(db) : SQLITE_ERROR;
@@ -10,6 +23,7 @@ Status SqliteError(sqlite3* db, std::string_view what) {
 }
 
 StatusOr<Database> OpenDatabase(const std::string& path, int flags) {
+  ConfigureSqliteOnce();
   sqlite3* raw = nullptr;
   const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   Database db(raw);
@@ -19,6 +33,7 @@ StatusOr<Database> OpenDatabase(const std::string& path, int flags) {
 }
 
 StatusOr<Database> OpenImmutable(const std::string& path) {
+  ConfigureSqliteOnce();
   std::string uri = "file:";
   for (unsigned char c : path) {
     if (c == '%' || c == '?' || c == '#' || c < 0x20) {
