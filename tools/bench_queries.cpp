@@ -26,8 +26,10 @@ std::vector<std::string> Split(std::string_view text, char sep) {
 }
 
 std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
+  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r'))
+    s.remove_prefix(1);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r'))
+    s.remove_suffix(1);
   return s;
 }
 
@@ -64,7 +66,8 @@ PlainArticle ParsePlain(std::string id, std::string_view text) {
     size_t pos = 0;
     while (pos < text.size()) {
       size_t eol = text.find('\n', pos);
-      std::string_view line = Trim(text.substr(pos, eol == std::string_view::npos ? eol : eol - pos));
+      std::string_view line =
+          Trim(text.substr(pos, eol == std::string_view::npos ? eol : eol - pos));
       pos = eol == std::string_view::npos ? text.size() : eol + 1;
       if (!line.empty()) {
         article.title = std::string(line);
@@ -92,10 +95,12 @@ StatusOr<std::vector<BenchQuery>> LoadQueries(const std::string& path) {
     std::vector<std::string> cols = Split(line, '\t');
     if (cols.size() >= 2 && cols[0] == "lang" && cols[1] == "kind") continue;  // header
     if (cols.size() != 4) {
-      return Status::Error(path + ":" + std::to_string(line_no) + ": expected 4 tab-separated columns");
+      return Status::Error(path + ":" + std::to_string(line_no) +
+                           ": expected 4 tab-separated columns");
     }
     if (cols[1] != "exact" && cols[1] != "typo" && cols[1] != "prefix") {
-      return Status::Error(path + ":" + std::to_string(line_no) + ": unknown kind '" + cols[1] + "'");
+      return Status::Error(path + ":" + std::to_string(line_no) + ": unknown kind '" + cols[1] +
+                           "'");
     }
     queries.push_back({cols[0], cols[1], cols[2], Split(cols[3], '|')});
   }

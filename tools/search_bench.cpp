@@ -9,21 +9,20 @@
 // Single-threaded.
 #include <sqlite3.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <functional>
 #include <iostream>
 #include <map>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
-
-#include <CLI/CLI.hpp>
-#include <nlohmann/json.hpp>
 
 #include "bench_queries.h"
 #include "kb/knowledge_base.h"
@@ -44,7 +43,8 @@ double SecondsSince(Clock::time_point start) {
 enum class CpuScope { kThread, kProcess };
 double CpuSeconds(CpuScope scope) {
   timespec ts{};
-  clock_gettime(scope == CpuScope::kThread ? CLOCK_THREAD_CPUTIME_ID : CLOCK_PROCESS_CPUTIME_ID, &ts);
+  clock_gettime(scope == CpuScope::kThread ? CLOCK_THREAD_CPUTIME_ID : CLOCK_PROCESS_CPUTIME_ID,
+                &ts);
   return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
 }
 
@@ -91,11 +91,10 @@ class Fts5Baseline final : public Engine {
     int rc = sqlite3_open(db_path_.c_str(), &raw);
     db_.reset(raw);
     if (rc != SQLITE_OK) return SqliteError(raw, "open " + db_path_);
-    if (Status s = Exec(
-            "PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
-            "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body,"
-            " tokenize='unicode61 remove_diacritics 2');"
-            "BEGIN;");
+    if (Status s = Exec("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;"
+                        "CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body,"
+                        " tokenize='unicode61 remove_diacritics 2');"
+                        "BEGIN;");
         !s.ok()) {
       return s;
     }
@@ -112,7 +111,8 @@ class Fts5Baseline final : public Engine {
     if (Status s = Exec("COMMIT; INSERT INTO docs(docs) VALUES('optimize');"); !s.ok()) return s;
     const double seconds = SecondsSince(start);
     StatusOr<SqliteStmt> query =
-        Prepare("SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT " + std::to_string(kTopK));
+        Prepare("SELECT id FROM docs WHERE docs MATCH ? ORDER BY bm25(docs) LIMIT " +
+                std::to_string(kTopK));
     if (!query.ok()) return query.status();
     query_ = std::move(*query);
     return seconds;
@@ -170,8 +170,8 @@ class Fts5Baseline final : public Engine {
 
   StatusOr<SqliteStmt> Prepare(const std::string& sql) {
     sqlite3_stmt* stmt = nullptr;
-    if (sqlite3_prepare_v3(db_.get(), sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &stmt,
-                           nullptr) != SQLITE_OK) {
+    if (sqlite3_prepare_v3(db_.get(), sql.c_str(), -1, SQLITE_PREPARE_PERSISTENT, &stmt, nullptr) !=
+        SQLITE_OK) {
       return SqliteError(db_.get(), "prepare " + sql);
     }
     return SqliteStmt(stmt);
@@ -243,7 +243,7 @@ class KbEngine final : public Engine {
 struct QueryOutcome {
   double micros = 0;      // wall
   double cpu_micros = 0;  // CPU time of the calling thread
-  int rank = 0;  // 1-based rank of the expected article in the top 5; 0 = miss
+  int rank = 0;           // 1-based rank of the expected article in the top 5; 0 = miss
   std::vector<std::string> top;
   bool error = false;
 };
@@ -252,7 +252,7 @@ struct EngineReport {
   std::string name;
   double index_seconds = 0;
   double index_mb_per_s = 0;
-  double index_cpu_seconds = 0;  // process CPU time of the index build
+  double index_cpu_seconds = 0;        // process CPU time of the index build
   std::vector<QueryOutcome> outcomes;  // parallel to the queries
   int errors = 0;
 
@@ -341,24 +341,39 @@ std::vector<Row> TableRows(const std::vector<BenchQuery>& queries) {
   std::vector<Row> rows = {
       {"index MB/s (1 thread)", [](const EngineReport& r) { return r.index_mb_per_s; }, 1},
       {"index seconds", [](const EngineReport& r) { return r.index_seconds; }, 3},
-      {"index MB/CPU-s", [](const EngineReport& r) { return r.index_mb_per_s * r.index_seconds / r.index_cpu_seconds; }, 1},
-      {"search p50 µs", [&](const EngineReport& r) { return Percentile(LatenciesOf(r, queries, ""), 50); }, 0},
-      {"search p99 µs", [&](const EngineReport& r) { return Percentile(LatenciesOf(r, queries, ""), 99); }, 0},
-      {"search mean µs", [&](const EngineReport& r) { return Mean(LatenciesOf(r, queries, "")); }, 0},
-      {"search max µs", [&](const EngineReport& r) { return Percentile(LatenciesOf(r, queries, ""), 100); }, 0},
-      {"search CPU p50 µs", [&](const EngineReport& r) { return Percentile(LatenciesOf(r, queries, "", true), 50); }, 0},
-      {"search CPU p99 µs", [&](const EngineReport& r) { return Percentile(LatenciesOf(r, queries, "", true), 99); }, 0},
+      {"index MB/CPU-s",
+       [](const EngineReport& r) {
+         return r.index_mb_per_s * r.index_seconds / r.index_cpu_seconds;
+       },
+       1},
+      {"search p50 µs",
+       [&](const EngineReport& r) { return Percentile(LatenciesOf(r, queries, ""), 50); }, 0},
+      {"search p99 µs",
+       [&](const EngineReport& r) { return Percentile(LatenciesOf(r, queries, ""), 99); }, 0},
+      {"search mean µs", [&](const EngineReport& r) { return Mean(LatenciesOf(r, queries, "")); },
+       0},
+      {"search max µs",
+       [&](const EngineReport& r) { return Percentile(LatenciesOf(r, queries, ""), 100); }, 0},
+      {"search CPU p50 µs",
+       [&](const EngineReport& r) { return Percentile(LatenciesOf(r, queries, "", true), 50); }, 0},
+      {"search CPU p99 µs",
+       [&](const EngineReport& r) { return Percentile(LatenciesOf(r, queries, "", true), 99); }, 0},
   };
   for (const std::string& kind : kKinds) {
     rows.push_back({"  CPU p99 µs " + kind,
-                    [&, kind](const EngineReport& r) { return Percentile(LatenciesOf(r, queries, kind, true), 99); }, 0});
+                    [&, kind](const EngineReport& r) {
+                      return Percentile(LatenciesOf(r, queries, kind, true), 99);
+                    },
+                    0});
   }
   for (const std::string& kind : kKinds) {
     rows.push_back({"recall@5 " + kind,
                     [&, kind](const EngineReport& r) { return r.Recall(queries, kind, 5); }, 3});
   }
-  rows.push_back({"recall@5 all", [&](const EngineReport& r) { return r.Recall(queries, "", 5); }, 3});
-  rows.push_back({"recall@1 all", [&](const EngineReport& r) { return r.Recall(queries, "", 1); }, 3});
+  rows.push_back(
+      {"recall@5 all", [&](const EngineReport& r) { return r.Recall(queries, "", 5); }, 3});
+  rows.push_back(
+      {"recall@1 all", [&](const EngineReport& r) { return r.Recall(queries, "", 1); }, 3});
   return rows;
 }
 
@@ -379,8 +394,8 @@ void PrintTable(const std::vector<BenchQuery>& queries, const std::vector<Engine
                 size_t articles, uint64_t bytes) {
   std::map<std::string, int> kinds;
   for (const BenchQuery& q : queries) ++kinds[q.kind];
-  std::cout << "corpus: " << articles << " articles, " << Fixed(bytes / 1e6, 2) << " MB; queries: "
-            << queries.size() << " (";
+  std::cout << "corpus: " << articles << " articles, " << Fixed(bytes / 1e6, 2)
+            << " MB; queries: " << queries.size() << " (";
   bool first = true;
   for (const std::string& kind : kKinds) {
     if (!kinds.count(kind)) continue;
@@ -398,26 +413,31 @@ void PrintTable(const std::vector<BenchQuery>& queries, const std::vector<Engine
   const bool ratio = base && ours;
   std::printf("| %-22s |", "");
   for (const EngineReport& r : reports) {
-    std::printf(" %10s |", r.name == "kb" ? "kb engine" : r.name == "fts5" ? "FTS5 AND" : "FTS5 OR");
+    std::printf(" %10s |", r.name == "kb"     ? "kb engine"
+                           : r.name == "fts5" ? "FTS5 AND"
+                                              : "FTS5 OR");
   }
   if (ratio) std::printf(" %10s |", "kb / AND");
   std::printf("\n|%s|", std::string(24, '-').c_str());
-  for (size_t i = 0; i < reports.size() + ratio; ++i) std::printf("%s:|", std::string(11, '-').c_str());
+  for (size_t i = 0; i < reports.size() + ratio; ++i)
+    std::printf("%s:|", std::string(11, '-').c_str());
   std::printf("\n");
   for (const Row& row : TableRows(queries)) {
     std::printf("| %s |", PadRight(row.label, 22).c_str());
-    for (const EngineReport& r : reports) std::printf(" %10s |", Fixed(row.value(r), row.decimals).c_str());
+    for (const EngineReport& r : reports)
+      std::printf(" %10s |", Fixed(row.value(r), row.decimals).c_str());
     if (ratio) {
       const double b = row.value(*base);
       const std::string text = b > 0 ? Fixed(row.value(*ours) / b, 2) + "×" : "-";
-      std::printf(" %s |", (std::string(text.size() < 11 ? 11 - text.size() : 0, ' ') + text).c_str());
+      std::printf(" %s |",
+                  (std::string(text.size() < 11 ? 11 - text.size() : 0, ' ') + text).c_str());
     }
     std::printf("\n");
   }
 }
 
-nlohmann::json ToJson(const std::vector<BenchQuery>& queries, const std::vector<EngineReport>& reports,
-                      size_t articles, uint64_t bytes) {
+nlohmann::json ToJson(const std::vector<BenchQuery>& queries,
+                      const std::vector<EngineReport>& reports, size_t articles, uint64_t bytes) {
   nlohmann::json out;
   out["corpus"] = {{"articles", articles}, {"bytes", bytes}};
   out["queries"] = queries.size();
@@ -431,11 +451,15 @@ nlohmann::json ToJson(const std::vector<BenchQuery>& queries, const std::vector<
                                   std::string_view("typo"), std::string_view("prefix")}) {
       const std::string key = kind.empty() ? "all" : std::string(kind);
       const std::vector<double> lat = LatenciesOf(r, queries, kind);
-      e["latency_us"][key] = {{"p50", Percentile(lat, 50)}, {"p99", Percentile(lat, 99)},
-                              {"mean", Mean(lat)}, {"max", Percentile(lat, 100)}};
+      e["latency_us"][key] = {{"p50", Percentile(lat, 50)},
+                              {"p99", Percentile(lat, 99)},
+                              {"mean", Mean(lat)},
+                              {"max", Percentile(lat, 100)}};
       const std::vector<double> cpu = LatenciesOf(r, queries, kind, true);
-      e["cpu_us"][key] = {{"p50", Percentile(cpu, 50)}, {"p99", Percentile(cpu, 99)},
-                          {"mean", Mean(cpu)}, {"max", Percentile(cpu, 100)}};
+      e["cpu_us"][key] = {{"p50", Percentile(cpu, 50)},
+                          {"p99", Percentile(cpu, 99)},
+                          {"mean", Mean(cpu)},
+                          {"max", Percentile(cpu, 100)}};
       e["recall_at_5"][key] = r.Recall(queries, kind, 5);
       e["recall_at_1"][key] = r.Recall(queries, kind, 1);
     }
@@ -457,7 +481,8 @@ Status WriteMisses(const std::string& path, const std::vector<BenchQuery>& queri
       for (const std::string& id : r.outcomes[i].top) top += (top.empty() ? "" : ",") + id;
       if (r.outcomes[i].error) top = "(error)";
       std::string expected;
-      for (const std::string& id : queries[i].expected) expected += (expected.empty() ? "" : "|") + id;
+      for (const std::string& id : queries[i].expected)
+        expected += (expected.empty() ? "" : "|") + id;
       out << r.name << '\t' << queries[i].kind << '\t' << queries[i].lang << '\t' << queries[i].text
           << '\t' << expected << '\t' << top << '\n';
     }
@@ -470,8 +495,9 @@ void PrintSlowest(const std::vector<BenchQuery>& queries, const std::vector<Engi
   for (const EngineReport& r : reports) {
     std::vector<size_t> order(queries.size());
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::sort(order.begin(), order.end(),
-              [&](size_t a, size_t b) { return r.outcomes[a].cpu_micros > r.outcomes[b].cpu_micros; });
+    std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+      return r.outcomes[a].cpu_micros > r.outcomes[b].cpu_micros;
+    });
     std::cout << "\nslowest " << r.name << " queries (by CPU time):\n";
     for (size_t i = 0; i < std::min(n, order.size()); ++i) {
       const BenchQuery& q = queries[order[i]];
@@ -514,11 +540,12 @@ int Run(const Flags& flags) {
       engines.push_back(std::make_unique<KbEngine>(flags.work_dir + "/kb.db", flags.synonyms_file,
                                                    flags.give_lang, !flags.no_typos, flags.limit));
     } else {
-      engines.push_back(std::make_unique<Fts5Baseline>(flags.work_dir + "/" + name + ".db",
-                                                       name == "fts5_or"));
+      engines.push_back(
+          std::make_unique<Fts5Baseline>(flags.work_dir + "/" + name + ".db", name == "fts5_or"));
     }
   }
-  StatusOr<std::vector<EngineReport>> run = RunEngines(engines, flags.articles_dir, *bytes, *queries);
+  StatusOr<std::vector<EngineReport>> run =
+      RunEngines(engines, flags.articles_dir, *bytes, *queries);
   if (!run.ok()) {
     std::cerr << run.status().message() << "\n";
     return 1;
@@ -549,7 +576,8 @@ int main(int argc, char** argv) {
   kb::bench::Flags flags;
   CLI::App app{"Search benchmark: our engine vs plain FTS5 on one article directory"};
   app.add_option("--articles", flags.articles_dir, "directory of article files")->required();
-  app.add_option("--queries", flags.queries_file, "TSV: lang, kind, query, expected id(s)")->required();
+  app.add_option("--queries", flags.queries_file, "TSV: lang, kind, query, expected id(s)")
+      ->required();
   app.add_option("--work-dir", flags.work_dir, "where the two index files are built");
   app.add_option("--synonyms", flags.synonyms_file, "synonyms file for our engine (default none)");
   app.add_option("--engines", flags.engines,

@@ -68,9 +68,9 @@ StatusOr<std::unique_ptr<FeedbackStore>> FeedbackStore::Open(const std::string& 
   std::error_code ignored;
   if (!parent.empty()) std::filesystem::create_directories(parent, ignored);
   sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(path.c_str(), &raw,
-                                 SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                                 nullptr);
+  const int rc =
+      sqlite3_open_v2(path.c_str(), &raw,
+                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
   std::unique_ptr<sqlite3, Closer> db(raw);
   if (rc != SQLITE_OK) return SqliteError(db.get(), "cannot open " + path);
   sqlite3_busy_timeout(db.get(), 2000);
@@ -80,8 +80,7 @@ StatusOr<std::unique_ptr<FeedbackStore>> FeedbackStore::Open(const std::string& 
   if (sqlite3_exec(db.get(), setup.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
     const std::string message = error ? error : "unknown error";
     sqlite3_free(error);
-    return Status::Error("feedback database: cannot create the schema in " + path + ": " +
-                         message);
+    return Status::Error("feedback database: cannot create the schema in " + path + ": " + message);
   }
   return std::unique_ptr<FeedbackStore>(new FeedbackStore(std::move(db)));
 }

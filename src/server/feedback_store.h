@@ -37,7 +37,7 @@ struct ReviewItem {
   std::string intent;
   double confidence = 0;
   std::string lang;
-  std::string comment;  // the thumbs-down comment, if any
+  std::string comment;     // the thumbs-down comment, if any
   int64_t created_at = 0;  // unix seconds
 };
 

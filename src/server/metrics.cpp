@@ -85,8 +85,8 @@ std::string Metrics::Render(size_t sessions) const {
     out += "kb_http_request_duration_seconds_bucket{" + labels + ",le=\"+Inf\"} " +
            std::to_string(h.count) + "\n";
     out += "kb_http_request_duration_seconds_sum{" + labels + "} " + Number(h.sum) + "\n";
-    out += "kb_http_request_duration_seconds_count{" + labels + "} " + std::to_string(h.count) +
-           "\n";
+    out +=
+        "kb_http_request_duration_seconds_count{" + labels + "} " + std::to_string(h.count) + "\n";
   }
   out += "# HELP kb_replies_total Chat replies by type and intent.\n";
   out += "# TYPE kb_replies_total counter\n";

@@ -74,8 +74,9 @@ std::vector<ReviewGroup> GroupForReview(const std::vector<ReviewItem>& items, do
     if (!item.comment.empty()) group.comments.push_back(item.comment);
   }
   std::vector<ReviewGroup> groups;
-  std::stable_sort(clusters.begin(), clusters.end(),
-                   [](const Cluster& a, const Cluster& b) { return a.group.count > b.group.count; });
+  std::stable_sort(clusters.begin(), clusters.end(), [](const Cluster& a, const Cluster& b) {
+    return a.group.count > b.group.count;
+  });
   for (Cluster& cluster : clusters) {
     std::vector<std::pair<std::string, int>> questions(cluster.question_counts.begin(),
                                                        cluster.question_counts.end());

@@ -16,13 +16,13 @@
 namespace kb::server {
 
 struct ReviewGroup {
-  std::vector<std::string> words;     // the content words of the group's first question
-  int count = 0;                      // questions in the group
-  int fallbacks = 0;                  // ... that ended in a fallback
-  int thumbs_down = 0;                // ... that got a thumbs-down
-  std::vector<std::string> examples;  // distinct questions, most frequent first (at most 5)
-  std::map<std::string, int> intents; // the replies' intents ("" = none), with counts
-  std::vector<std::string> comments;  // thumbs-down comments
+  std::vector<std::string> words;      // the content words of the group's first question
+  int count = 0;                       // questions in the group
+  int fallbacks = 0;                   // ... that ended in a fallback
+  int thumbs_down = 0;                 // ... that got a thumbs-down
+  std::vector<std::string> examples;   // distinct questions, most frequent first (at most 5)
+  std::map<std::string, int> intents;  // the replies' intents ("" = none), with counts
+  std::vector<std::string> comments;   // thumbs-down comments
 };
 
 // Groups `items`, largest group first (ties: the first seen first).

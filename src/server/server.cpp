@@ -49,11 +49,16 @@ struct Route {
   const char* allow;
 };
 constexpr Route kRoutes[] = {
-    {"/v1/chat", "POST, OPTIONS"}, {"/v1/search", "GET, HEAD, OPTIONS"},
-    {"/v1/feedback", "POST, OPTIONS"}, {"/v1/intents", "GET, HEAD, OPTIONS"},
-    {"/healthz", "GET, HEAD"},        {"/metrics", "GET, HEAD"},
-    {"/", "GET, HEAD"},               {"/agent", "GET, HEAD"},
-    {"/agent.js", "GET, HEAD"},       {"/widget.js", "GET, HEAD"},
+    {"/v1/chat", "POST, OPTIONS"},
+    {"/v1/search", "GET, HEAD, OPTIONS"},
+    {"/v1/feedback", "POST, OPTIONS"},
+    {"/v1/intents", "GET, HEAD, OPTIONS"},
+    {"/healthz", "GET, HEAD"},
+    {"/metrics", "GET, HEAD"},
+    {"/", "GET, HEAD"},
+    {"/agent", "GET, HEAD"},
+    {"/agent.js", "GET, HEAD"},
+    {"/widget.js", "GET, HEAD"},
     {"/admin/reload", "POST"},
 };
 
@@ -82,11 +87,16 @@ bool AllowsMethod(const Route& route, const std::string& method) {
 
 int StatusOf(ApiError::Kind kind) {
   switch (kind) {
-    case ApiError::Kind::kBadRequest: return 400;
-    case ApiError::Kind::kUnauthorized: return 401;
-    case ApiError::Kind::kNotFound: return 404;
-    case ApiError::Kind::kTooLarge: return 413;
-    case ApiError::Kind::kUnsupportedMediaType: return 415;
+    case ApiError::Kind::kBadRequest:
+      return 400;
+    case ApiError::Kind::kUnauthorized:
+      return 401;
+    case ApiError::Kind::kNotFound:
+      return 404;
+    case ApiError::Kind::kTooLarge:
+      return 413;
+    case ApiError::Kind::kUnsupportedMediaType:
+      return 415;
   }
   return 400;
 }
@@ -269,14 +279,13 @@ httplib::Server::HandlerResponse Server::Impl::PreRoute(const httplib::Request& 
     if (!decision.allowed) {
       metrics.CountRateLimited();
       res.set_header("Retry-After", std::to_string(decision.retry_after_seconds));
-      WriteError(res, 429, "rate_limited", "too many requests; retry after " +
-                                               std::to_string(decision.retry_after_seconds) +
-                                               " s");
+      WriteError(
+          res, 429, "rate_limited",
+          "too many requests; retry after " + std::to_string(decision.retry_after_seconds) + " s");
       return httplib::Server::HandlerResponse::Handled;
     }
   }
-  const bool has_body_method =
-      req.method == "POST" || req.method == "PUT" || req.method == "PATCH";
+  const bool has_body_method = req.method == "POST" || req.method == "PUT" || req.method == "PATCH";
   if (has_body_method && !req.has_header("Content-Length") &&
       !req.has_header("Transfer-Encoding")) {
     // httplib would otherwise read the body until the connection closes.
@@ -322,7 +331,8 @@ void Server::Impl::Chat(const httplib::Request& req, httplib::Response& res) {
   metrics.CountReply(record.type, record.intent);
   if (record.type == "fallback") {
     if (Status status = feedback->RecordFallback(record); !status.ok()) {
-      Log(json{{"time", UtcTimestamp()}, {"event", "feedback_db_error"}, {"error", status.message()}}
+      Log(json{
+              {"time", UtcTimestamp()}, {"event", "feedback_db_error"}, {"error", status.message()}}
               .dump(-1, ' ', false, json::error_handler_t::replace) +
           "\n");
     }
@@ -466,9 +476,9 @@ httplib::Server::HandlerResponse Server::Impl::Error(const httplib::Request& req
     case 400:
       if (route && !method_allowed) {
         res.set_header("Allow", route->allow);
-        WriteError(res, 405, "method_not_allowed",
-                   req.method + " is not allowed on " + req.path + " (allowed: " + route->allow +
-                       ")");
+        WriteError(
+            res, 405, "method_not_allowed",
+            req.method + " is not allowed on " + req.path + " (allowed: " + route->allow + ")");
       } else if (res.status == 404) {
         WriteError(res, 404, "not_found", "no such route");
       } else {
@@ -538,8 +548,7 @@ StatusOr<int> Server::Bind() {
     impl_->port = port;
   } else {
     if (!impl_->http.bind_to_port(host, impl_->options.port)) {
-      return Status::Error("cannot listen on " + host + ":" +
-                           std::to_string(impl_->options.port) +
+      return Status::Error("cannot listen on " + host + ":" + std::to_string(impl_->options.port) +
                            " (address in use, or not a local address?)");
     }
     impl_->port = impl_->options.port;

@@ -26,7 +26,7 @@ namespace kb::server {
 
 struct ServerOptions {
   std::string host = "127.0.0.1";
-  int port = 8080;  // 0 = any free port (see Bind())
+  int port = 8080;   // 0 = any free port (see Bind())
   int threads = 72;  // worker threads; each keep-alive connection holds one
   std::string kb_path;
   std::string feedback_db;

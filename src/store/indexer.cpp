@@ -303,7 +303,8 @@ StatusOr<IndexSummary> BuildIndex(const IndexOptions& options) {
     }
     // No incremental merging while loading: the 'optimize' at the end merges
     // every segment once, so merges along the way would be wasted work.
-    if (Status st = store::Execute(raw, "INSERT INTO passages(passages, rank) VALUES('automerge', 0)");
+    if (Status st =
+            store::Execute(raw, "INSERT INTO passages(passages, rank) VALUES('automerge', 0)");
         !st.ok()) {
       return st;
     }

@@ -23,8 +23,8 @@ TEST(ApiRequestTest, ChatRequestFields) {
 }
 
 TEST(ApiRequestTest, ChatRequestNullOptionalsAreAbsent) {
-  auto parsed =
-      ParseChatRequest(R"({"message": "hi", "session_id": null, "lang": null, "explain": null})", {});
+  auto parsed = ParseChatRequest(
+      R"({"message": "hi", "session_id": null, "lang": null, "explain": null})", {});
   ASSERT_TRUE(std::holds_alternative<ChatRequest>(parsed));
   EXPECT_TRUE(std::get<ChatRequest>(parsed).session_id.empty());
 }
@@ -53,7 +53,8 @@ TEST(ApiRequestTest, MessageCapCountsCharactersNotBytes) {
 }
 
 TEST(ApiRequestTest, FeedbackRequest) {
-  auto parsed = ParseFeedbackRequest(R"({"reply_id": "r1", "helpful": false, "comment": "no"})", {});
+  auto parsed =
+      ParseFeedbackRequest(R"({"reply_id": "r1", "helpful": false, "comment": "no"})", {});
   ASSERT_TRUE(std::holds_alternative<FeedbackRequest>(parsed));
   EXPECT_FALSE(std::get<FeedbackRequest>(parsed).helpful);
   EXPECT_TRUE(std::holds_alternative<ApiError>(ParseFeedbackRequest(R"({"helpful": true})", {})));

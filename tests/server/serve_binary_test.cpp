@@ -93,8 +93,8 @@ TEST(ServeBinaryTest, PortZeroSignalsAndReview) {
 
   kill(serve.pid(), SIGHUP);
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
-  auto after_reload = client.Post("/v1/chat", R"({"message": "ho dimenticato la password"})",
-                                  "application/json");
+  auto after_reload =
+      client.Post("/v1/chat", R"({"message": "ho dimenticato la password"})", "application/json");
   ASSERT_TRUE(after_reload);
   EXPECT_EQ(after_reload->status, 200);
   const std::string metrics = client.Get("/metrics")->body;
