@@ -335,8 +335,8 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
     explanation.decision += "picked a clarification option";
   } else {
     match::Prediction prediction = impl.model.Predict(scan.redacted, analysis_lang, *analyzer);
+    const std::vector<Token> words = analyzer->Analyze(scan.redacted, analysis_lang);
     if (!state.last_message.empty()) {
-      const std::vector<Token> words = analyzer->Analyze(scan.redacted, analysis_lang);
       bool continues = false;
       for (std::string_view opener : kContinuationOpeners) {
         continues |= !words.empty() && words.front().folded == opener;
@@ -385,8 +385,7 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
       if (offered) break;
     }
 
-    const bool other_product =
-        impl.NamesOtherProduct(analyzer->Analyze(scan.redacted, analysis_lang));
+    const bool other_product = impl.NamesOtherProduct(words);
     if (other_product && pending.empty()) {
       impl.Fallback(lang, 1.0 - top_task, reply, next);
       explanation.decision += "names another company's product";

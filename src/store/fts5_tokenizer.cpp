@@ -150,14 +150,17 @@ Status RegisterKbTokenizer(sqlite3* db, std::shared_ptr<const SynonymTable> syno
   return Status::Ok();
 }
 
+std::string LanguageTagFor(std::string_view code) {
+  std::string tag;
+  tag.reserve(code.size() + 2);
+  tag += kTagMark;
+  tag += code;
+  tag += kTagMark;
+  return tag;
+}
+
 std::string TagWithLanguage(Lang lang, std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + 4);
-  out += kTagMark;
-  out += LangCode(lang);
-  out += kTagMark;
-  out += text;
-  return out;
+  return LanguageTagFor(LangCode(lang)).append(text);
 }
 
 LanguageTag ParseLanguageTag(std::string_view text) {

@@ -37,7 +37,11 @@ namespace kb {
 // Registers the tokenizer "kb" on `db`. Fails when FTS5 is unavailable.
 Status RegisterKbTokenizer(sqlite3* db, std::shared_ptr<const SynonymTable> synonyms);
 
-// "\x01it\x01" + text: the in-band language tag the tokenizer reads.
+// "\x01" + code + "\x01": the in-band language tag the tokenizer reads at
+// the start of a text (any code: "it", "pt_BR", "" for none).
+std::string LanguageTagFor(std::string_view code);
+
+// LanguageTagFor(LangCode(lang)) + text.
 std::string TagWithLanguage(Lang lang, std::string_view text);
 
 // The language of a tagged text and the tag's length in bytes (0 when the

@@ -131,7 +131,7 @@ class Writer {
   }
 
   Status Insert(const Article& article, const std::string& hash, size_t bytes) {
-    const std::string tag = store::LangTag(article.lang);
+    const std::string tag = LanguageTagFor(article.lang);
     const std::string title = tag + article.title;
     sqlite3_stmt* a = stmts_[0].get();
     {

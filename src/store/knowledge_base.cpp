@@ -51,10 +51,11 @@ namespace {
 // One row per section. Passages in the query's own language rank ahead of
 // equally good ones in other languages (bm25 scores are negative: lower is
 // better, so they are scaled up).
-constexpr const char* kSearchSql =
-    "SELECT section, bm25(passages, 10.0, 4.0, 1.0) * (CASE WHEN lang = ?4 THEN 1.25 ELSE 1.0 END)"
-    " AS score FROM passages WHERE passages MATCH ?1 AND (?2 = '' OR lang = ?2) "
-    "ORDER BY score LIMIT ?3";
+std::string SearchSql() {
+  return std::string("SELECT section, bm25(passages, ") + store::kBm25Weights +
+         ") * (CASE WHEN lang = ?4 THEN 1.25 ELSE 1.0 END) AS score FROM passages "
+         "WHERE passages MATCH ?1 AND (?2 = '' OR lang = ?2) ORDER BY score LIMIT ?3";
+}
 
 // At most this many passages of one article come before other articles'.
 constexpr int kPassagesPerArticle = 2;
@@ -73,7 +74,7 @@ StatusOr<std::unique_ptr<SearchConnection>> KnowledgeBase::Impl::Borrow() {
   auto db = store::OpenImmutable(path);
   if (!db.ok()) return db.status();
   if (Status st = RegisterKbTokenizer(db->get(), synonyms); !st.ok()) return st;
-  auto stmt = store::Prepare(db->get(), kSearchSql);
+  auto stmt = store::Prepare(db->get(), SearchSql());
   if (!stmt.ok()) return stmt.status();
   auto connection = std::make_unique<SearchConnection>();
   connection->db = std::move(db).value();

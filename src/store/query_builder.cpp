@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "schema.h"
+#include "fts5_tokenizer.h"
 
 namespace kb::store {
 
@@ -33,8 +33,8 @@ BuiltQuery BuildQuery(std::string_view text, Analyzer& analyzer, const Vocabular
   // The last word is a prefix only while it is being typed: no space after it.
   const bool typing = options.prefix_last && !text.empty() && text.back() != ' ' &&
                       !words.empty() && words.back()->end == tokens.back().end;
-  const std::string lang_tag = LangTag(LangCode(options.lang));
-  const std::string no_lang = LangTag("");
+  const std::string lang_tag = LanguageTagFor(LangCode(options.lang));
+  const std::string no_lang = LanguageTagFor("");
 
   std::vector<std::string> groups;
   std::vector<bool> common;    // per group: too frequent for the "any word" query

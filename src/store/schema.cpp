@@ -26,11 +26,4 @@ Status CreateSchema(sqlite3* db) {
   )sql");
 }
 
-std::string LangTag(std::string_view lang_code) {
-  std::string tag = "\x01";
-  tag.append(lang_code);
-  tag.push_back('\x01');
-  return tag;
-}
-
 }  // namespace kb::store

@@ -22,8 +22,4 @@ inline constexpr const char* kBm25Weights = "10.0, 4.0, 1.0";
 
 Status CreateSchema(sqlite3* db);
 
-// The in-band language tag the "kb" tokenizer reads at the start of a text:
-// "\x01" + code + "\x01". See src/store/fts5_tokenizer.h.
-std::string LangTag(std::string_view lang_code);
-
 }  // namespace kb::store
