@@ -3,7 +3,8 @@
 #
 # Runs wrk -t1 -c64 for DURATION seconds against a do-nothing cpp-httplib
 # endpoint (tools/noop_server.cpp: the ceiling), GET /v1/search and
-# POST /v1/chat, then a SOAK_SECONDS soak of /v1/chat sampling the server's
+# POST /v1/chat (and, for reference, /v1/search on a second server started
+# with --search-cache-mb 0), then a SOAK_SECONDS soak of /v1/chat sampling the server's
 # VmRSS every 10 s. The server runs with --rate-limit 0 and its request log
 # on (to a file). Checks: search >= 0.6x and chat >= 0.3x the noop req/s,
 # p99 < 10 ms, zero errors, RSS flat (last sample within 10 % + 8 MB of the
@@ -61,10 +62,31 @@ start kb "$kb" serve --port 0 --threads "$threads" --rate-limit 0 --kb "$work/kb
       --feedback-db "$work/feedback.db"
 kb_url="$url"
 kb_pid="$pid"
+# The same server without its search cache: every search runs FTS5 (for
+# reference; no target).
+start kb_nocache "$kb" serve --port 0 --threads "$threads" --rate-limit 0 --kb "$work/kb.db" \
+      --feedback-db "$work/feedback-nocache.db" --search-cache-mb 0
+nocache_url="$url"
 
-cat >"$work/search.lua" <<'LUA'
-local queries = {"password", "verification code", "account suspended", "codice di verifica",
-                 "contraseña olvidada", "compte bloqué", "Konto gesperrt", "two-step verification"}
+# Search: the agent queries of tests/data/agent_queries.tsv as the /agent
+# console sends them while an agent types (debounced: a request every few
+# characters, then the whole query), in turn: 46 queries, a few hundred
+# distinct requests.
+{
+  echo 'local full = {'
+  grep -v '^#' "$root/tests/data/agent_queries.tsv" | cut -f2 |
+    sed 's/\\/\\\\/g; s/"/\\"/g; s/.*/  "&",/'
+  echo '}'
+  cat <<'LUA'
+-- Every 4th byte of each query that does not split a UTF-8 sequence, then the query.
+local queries = {}
+for _, q in ipairs(full) do
+  for i = 4, #q - 1, 4 do
+    local b = q:byte(i + 1)
+    if b < 0x80 or b >= 0xC0 then table.insert(queries, q:sub(1, i)) end
+  end
+  table.insert(queries, q)
+end
 local n = 0
 request = function()
   n = n + 1
@@ -72,6 +94,7 @@ request = function()
   return wrk.format("GET", "/v1/search?limit=10&q=" .. q)
 end
 LUA
+} >"$work/search.lua"
 cat >"$work/chat.lua" <<'LUA'
 local questions = {"ho dimenticato la password", "I forgot my password",
                    "no me llega el código de verificación", "mon compte est suspendu",
@@ -108,6 +131,7 @@ errors() {
 run noop "$noop_url/noop"
 run search "$kb_url/v1/search?q=password" "$work/search.lua"
 run chat "$kb_url/v1/chat" "$work/chat.lua"
+run search_nocache "$nocache_url/v1/search?q=password" "$work/search.lua"
 
 noop_rps=$(rps "$work/noop.wrk"); search_rps=$(rps "$work/search.wrk"); chat_rps=$(rps "$work/chat.wrk")
 status=0
@@ -117,7 +141,7 @@ check() {  # check DESCRIPTION CONDITION(awk expression)
 
 echo "== results (wrk -t1 -c$connections -d${duration}s, $threads server threads, $(nproc) cores)"
 printf '| endpoint | req/s | ratio to noop | p99 (ms) | errors |\n|---|---|---|---|---|\n'
-for name in noop search chat; do
+for name in noop search chat search_nocache; do
   r=$(rps "$work/$name.wrk")
   printf '| %s | %.0f | %.2f | %s | %s |\n' "$name" "$r" "$(awk "BEGIN{print $r/$noop_rps}")" \
          "$(p99 "$work/$name.wrk")" "$(errors "$work/$name.wrk")"
@@ -150,5 +174,5 @@ if [[ "$soak" -gt 0 ]]; then
 fi
 
 echo "== raw wrk output"
-for name in noop search chat; do cat "$work/$name.wrk"; echo; done
+for name in noop search chat search_nocache; do cat "$work/$name.wrk"; echo; done
 exit $status

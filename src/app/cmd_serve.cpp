@@ -20,6 +20,7 @@ namespace {
 struct ServeFlags {
   server::ServerOptions options;
   std::string cors;  // comma-separated allow-list
+  size_t search_cache_mb = 64;
 };
 
 std::vector<std::string> SplitList(const std::string& text) {
@@ -39,6 +40,7 @@ void LogEvent(const nlohmann::json& event) {
 
 int Serve(ServeFlags& flags) {
   flags.options.cors_origins = SplitList(flags.cors);
+  flags.options.search_cache_bytes = flags.search_cache_mb << 20;
   // Block the signals in every thread; the signal thread takes them with sigwait.
   sigset_t signals;
   sigemptyset(&signals);
@@ -113,6 +115,11 @@ void AddServeCommand(CLI::App& app) {
   cmd->add_option("--cors-origin", flags->cors,
                   "Origins allowed to call the API from a browser (comma-separated, * = any)")
       ->envname("KB_CORS_ORIGIN");
+  cmd->add_option("--search-cache-mb", flags->search_cache_mb,
+                  "Memory for recent search answers, in MiB (0 = no cache)")
+      ->envname("KB_SEARCH_CACHE_MB")
+      ->check(CLI::Range(0, 65536))
+      ->capture_default_str();
   cmd->add_option("--rate-limit", o.rate_limit, "Requests per second per client (0 = off)")
       ->envname("KB_RATE_LIMIT")
       ->check(CLI::NonNegativeNumber)

@@ -108,6 +108,12 @@ std::string Metrics::Render(size_t sessions) const {
   out += "# TYPE kb_reloads_total counter\n";
   out += "kb_reloads_total{result=\"ok\"} " + std::to_string(reloads_ok_) + "\n";
   out += "kb_reloads_total{result=\"failed\"} " + std::to_string(reloads_failed_) + "\n";
+  out += "# HELP kb_search_cache_requests_total Searches answered from the cache (hit) or not.\n";
+  out += "# TYPE kb_search_cache_requests_total counter\n";
+  out += "kb_search_cache_requests_total{result=\"hit\"} " +
+         std::to_string(search_cache_hits_.load(std::memory_order_relaxed)) + "\n";
+  out += "kb_search_cache_requests_total{result=\"miss\"} " +
+         std::to_string(search_cache_misses_.load(std::memory_order_relaxed)) + "\n";
   out += "# HELP kb_sessions Conversations currently remembered.\n";
   out += "# TYPE kb_sessions gauge\n";
   out += "kb_sessions " + std::to_string(sessions) + "\n";

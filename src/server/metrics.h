@@ -7,6 +7,7 @@
 #pragma once
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <mutex>
@@ -26,6 +27,9 @@ class Metrics {
   void CountFeedback(bool helpful);
   void CountRateLimited();
   void CountReload(bool ok);
+  void CountSearchCache(bool hit) {
+    (hit ? search_cache_hits_ : search_cache_misses_).fetch_add(1, std::memory_order_relaxed);
+  }
 
   // The exposition text; `sessions` is reported as a gauge.
   std::string Render(size_t sessions) const;
@@ -45,6 +49,9 @@ class Metrics {
   uint64_t rate_limited_ = 0;
   uint64_t reloads_ok_ = 0;
   uint64_t reloads_failed_ = 0;
+  // Counted on every search: atomics rather than mutex_.
+  std::atomic<uint64_t> search_cache_hits_{0};
+  std::atomic<uint64_t> search_cache_misses_{0};
 };
 
 }  // namespace kb::server

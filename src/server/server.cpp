@@ -24,6 +24,7 @@
 #include "metrics.h"
 #include "rate_limiter.h"
 #include "reply_cache.h"
+#include "search_cache.h"
 
 namespace kb::server {
 namespace {
@@ -154,6 +155,13 @@ struct Server::Impl {
     return engine;
   }
 
+  // The engine and the search cache of the same KB, taken together so that
+  // a reload in between cannot file an old answer under the new KB.
+  std::pair<std::shared_ptr<const Engine>, std::shared_ptr<SearchCache>> CurrentWithCache() const {
+    std::lock_guard lock(engine_mutex);
+    return {engine, search_cache};
+  }
+
   void Log(const std::string& line) const {
     if (options.log_sink) {
       options.log_sink(line);
@@ -189,8 +197,9 @@ struct Server::Impl {
   Limits limits;
   httplib::Server http;
   mutable std::mutex engine_mutex;
-  std::shared_ptr<const Engine> engine;  // guarded by engine_mutex
-  std::mutex reload_mutex;               // one reload at a time
+  std::shared_ptr<const Engine> engine;       // guarded by engine_mutex
+  std::shared_ptr<SearchCache> search_cache;  // guarded by engine_mutex
+  std::mutex reload_mutex;                    // one reload at a time
   SessionStore sessions;
   ReplyCache replies;
   std::unique_ptr<FeedbackStore> feedback;
@@ -352,13 +361,28 @@ void Server::Impl::Search(const httplib::Request& req, httplib::Response& res) {
   auto parsed = ParseSearchRequest(param("q"), param("lang"), param("limit"), limits);
   if (auto* error = std::get_if<ApiError>(&parsed)) return WriteError(res, *error);
   const SearchRequest& search = std::get<SearchRequest>(parsed);
-  SearchOptions options;
-  options.lang_filter = search.lang;
-  options.limit = search.limit;
-  const std::shared_ptr<const Engine> current = CurrentEngine();
-  auto result = current->knowledge_base().Search(search.query, options);
-  if (!result.ok()) return WriteError(res, 500, "search_failed", result.status().message());
-  WriteJson(res, 200, SearchResultToJson(*result));
+  const auto started = std::chrono::steady_clock::now();
+  const auto [current, cache] = CurrentWithCache();
+  const std::string key = SearchCache::Key(search.query, search.lang, search.limit);
+  std::optional<std::string> results = cache->Find(key);
+  metrics.CountSearchCache(results.has_value());
+  if (!results) {
+    SearchOptions options;
+    options.lang_filter = search.lang;
+    options.limit = search.limit;
+    auto result = current->knowledge_base().Search(search.query, options);
+    if (!result.ok()) return WriteError(res, 500, "search_failed", result.status().message());
+    results =
+        SearchResultToJson(*result)["results"].dump(-1, ' ', false, json::error_handler_t::replace);
+    cache->Put(key, *results);
+  }
+  // The same bytes SearchResultToJson would give, with this request's time.
+  const auto took_us = std::chrono::duration_cast<std::chrono::microseconds>(
+                           std::chrono::steady_clock::now() - started)
+                           .count();
+  res.status = 200;
+  res.set_content("{\"results\":" + *results + ",\"took_us\":" + std::to_string(took_us) + "}",
+                  kJsonType);
 }
 
 void Server::Impl::Feedback(const httplib::Request& req, httplib::Response& res) {
@@ -443,9 +467,11 @@ StatusOr<size_t> Server::Impl::Reload() {
   }
   std::shared_ptr<const Engine> fresh = std::move(opened).value();
   const size_t articles = fresh->knowledge_base().articles().size();
+  auto fresh_cache = std::make_shared<SearchCache>(options.search_cache_bytes);
   {
     std::lock_guard engine_lock(engine_mutex);
     engine.swap(fresh);
+    search_cache.swap(fresh_cache);
   }
   metrics.CountReload(true);
   // `fresh` now holds the old engine: it is freed here unless a request still uses it.
@@ -533,6 +559,7 @@ StatusOr<std::unique_ptr<Server>> Server::Create(ServerOptions options) {
   auto engine = Engine::Open(impl->options.kb_path);
   if (!engine.ok()) return engine.status();
   impl->engine = std::move(engine).value();
+  impl->search_cache = std::make_shared<SearchCache>(impl->options.search_cache_bytes);
   auto feedback = FeedbackStore::Open(impl->options.feedback_db);
   if (!feedback.ok()) return feedback.status();
   impl->feedback = std::move(feedback).value();

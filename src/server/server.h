@@ -45,6 +45,7 @@ struct ServerOptions {
   size_t session_capacity = 100000;
   std::chrono::seconds session_ttl{std::chrono::hours(2)};
   size_t reply_cache_capacity = 100000;
+  size_t search_cache_bytes = 64 << 20;  // recent /v1/search answers; 0 = off
   // Where log lines go (one call per line, newline included); stderr when unset.
   std::function<void(std::string_view)> log_sink;
 };

@@ -199,6 +199,31 @@ TEST_F(ServerTest, SearchReturnsRankedPassagesWithSnippets) {
   }
 }
 
+// The value of one sample line of /metrics ("name{labels} value"), or -1.
+double MetricValue(const std::string& metrics, const std::string& sample) {
+  const size_t at = metrics.find(sample + " ");
+  if (at == std::string::npos) return -1;
+  return std::stod(metrics.substr(at + sample.size() + 1));
+}
+
+TEST_F(ServerTest, RepeatedSearchIsAnsweredFromTheCacheWithTheSameResults) {
+  auto client = server_->Client();
+  const std::string hit = "kb_search_cache_requests_total{result=\"hit\"}";
+  const std::string miss = "kb_search_cache_requests_total{result=\"miss\"}";
+  const std::string before = client.Get("/metrics")->body;
+  const json first = Body(client.Get("/v1/search?q=cache%20verification%20code&limit=4"));
+  const json second = Body(client.Get("/v1/search?q=cache%20verification%20code&limit=4"));
+  ASSERT_FALSE(first["results"].empty());
+  EXPECT_EQ(first["results"], second["results"]);
+  EXPECT_TRUE(second["took_us"].is_number_integer());
+  // A different limit is a different answer.
+  EXPECT_EQ(Body(client.Get("/v1/search?q=cache%20verification%20code&limit=1"))["results"].size(),
+            1u);
+  const std::string after = client.Get("/metrics")->body;
+  EXPECT_EQ(MetricValue(after, hit) - MetricValue(before, hit), 1) << after;
+  EXPECT_EQ(MetricValue(after, miss) - MetricValue(before, miss), 2) << after;
+}
+
 TEST_F(ServerTest, SearchLanguageFilter) {
   auto client = server_->Client();
   const json body = Body(client.Get("/v1/search?q=account&lang=en"));
@@ -519,6 +544,36 @@ TEST(ServerReloadTest, ReloadDuringTrafficFailsNoRequest) {
   EXPECT_EQ(failures.load(), 0);
   const std::string metrics = server.Client().Get("/metrics")->body;
   EXPECT_NE(metrics.find("kb_reloads_total{result=\"ok\"} 10"), std::string::npos);
+}
+
+TEST(ServerReloadTest, ReloadForgetsCachedSearchAnswers) {
+  kb::testing::TempDir dir;
+  const std::string kb_path = dir.File("kb.db");
+  std::filesystem::copy_file(kb::testing::SeedKb::Get().path(), kb_path);
+  ServerOptions options = DefaultOptions();
+  options.kb_path = kb_path;
+  RunningServer server(options);
+  auto client = server.Client();
+  const std::string query = "/v1/search?q=zanzibarwidget";
+  EXPECT_TRUE(Body(client.Get(query))["results"].empty());  // now cached as "nothing"
+
+  // Re-index with one more article that has the word, and reload.
+  const std::filesystem::path articles = dir.File("articles");
+  std::filesystem::copy(kb::testing::SourcePath("kb/articles"), articles);
+  dir.Write("articles/zz_widget.md",
+            "# Zanzibarwidget setup\n\nThe zanzibarwidget shows your account status.\n");
+  IndexOptions index;
+  index.articles_dir = articles.string();
+  index.intents_dir = kb::testing::SourcePath("kb/intents");
+  index.synonyms_file = kb::testing::SourcePath("kb/synonyms.txt");
+  index.kb_path = kb_path;
+  index.build_model = BuildIntentModel;
+  ASSERT_TRUE(BuildIndex(index).ok());
+  ASSERT_TRUE(server.server().Reload().ok());
+
+  const json after = Body(client.Get(query));
+  ASSERT_FALSE(after["results"].empty());
+  EXPECT_EQ(after["results"][0]["article"], "zz_widget");
 }
 
 TEST(ServerReloadTest, FailedReloadKeepsTheOldEngine) {
