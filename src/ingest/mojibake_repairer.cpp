@@ -65,6 +65,32 @@ bool IsGbkMojibakeCandidate(char32_t c) {
          (c >= 0xFF00 && c <= 0xFFEF);
 }
 
+// Whether `text` may hold UTF-8 read as Windows-1252: a lead byte shown as
+// U+00C2..U+00F4 (UTF-8 C3 82..C3 B4) followed by a continuation byte shown
+// as U+0080..U+00BF (C2 80..C2 BF) or as one of the specials above (their
+// UTF-8 starts C5, C6, CB or E2). Accented letters in ordinary text ("été":
+// C3 A9 then 't') fail the second half, so most text skips the slow pass.
+bool MayHoldWindows1252Mojibake(std::string_view text) {
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const size_t n = text.size();
+  for (size_t i = 0; i + 2 < n; ++i) {
+    if (s[i] != 0xC3 || s[i + 1] < 0x82 || s[i + 1] > 0xB4) continue;
+    const uint8_t next = s[i + 2];
+    if (next == 0xC2 || next == 0xC5 || next == 0xC6 || next == 0xCB || next == 0xE2) return true;
+  }
+  return false;
+}
+
+// Whether `text` has any code point GBK mojibake is made of (all of them
+// encode in UTF-8 with a lead byte E3..E9 or EF).
+bool MayHoldGbkMojibake(std::string_view text) {
+  for (const char c : text) {
+    const auto b = static_cast<uint8_t>(c);
+    if ((b >= 0xE3 && b <= 0xE9) || b == 0xEF) return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 void MojibakeRepairer::ConverterCloser::operator()(UConverter* converter) const noexcept {
@@ -95,8 +121,9 @@ std::string MojibakeRepairer::Repair(std::string_view text, std::vector<std::str
     }
   }
   if (!has_non_ascii) return std::string(text);
-  std::string latin = RepairWindows1252(text, warnings);
-  return RepairGbk(latin, warnings);
+  std::string latin =
+      MayHoldWindows1252Mojibake(text) ? RepairWindows1252(text, warnings) : std::string(text);
+  return MayHoldGbkMojibake(latin) ? RepairGbk(latin, warnings) : latin;
 }
 
 std::string MojibakeRepairer::RepairWindows1252(std::string_view text,

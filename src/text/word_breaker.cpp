@@ -1,17 +1,40 @@
-// Word segmentation: see word_breaker.h. Uses the root locale's word rules,
-// which handle Latin-script languages alike (apostrophes and decimal commas
-// inside words are kept; the Analyzer splits elisions afterwards).
+// Word segmentation: see word_breaker.h. ICU's root word rules handle
+// Latin-script languages alike (apostrophes and decimal commas inside words
+// are kept; the Analyzer splits elisions afterwards).
 //
 // Thread safety: one WordBreaker per thread.
 #include "word_breaker.h"
-
-#include <unicode/locid.h>
-#include <unicode/ubrk.h>
 
 #include <stdexcept>
 #include <string>
 
 namespace kb::text {
+namespace {
+
+// Whitespace that always ends a word: ICU's rules never join across it, so
+// text can be cut there and each part segmented on its own.
+bool IsCut(char c) {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v';
+}
+
+bool IsAscii(char c) { return static_cast<unsigned char>(c) < 0x80; }
+
+// UAX #29 word-break classes of the ASCII characters, as ICU's root rules
+// have them (':' is not MidLetter there).
+enum class Cls : unsigned char { kOther, kLetter, kDigit, kMidNumLet, kMidNum, kExtendNumLet };
+
+Cls ClassOf(char c) {
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return Cls::kLetter;
+  if (c >= '0' && c <= '9') return Cls::kDigit;
+  if (c == '.' || c == '\'') return Cls::kMidNumLet;  // MidNumLet, Single_Quote
+  if (c == ',' || c == ';') return Cls::kMidNum;
+  if (c == '_') return Cls::kExtendNumLet;
+  return Cls::kOther;
+}
+
+bool IsWordClass(Cls c) { return c == Cls::kLetter || c == Cls::kDigit || c == Cls::kExtendNumLet; }
+
+}  // namespace
 
 WordBreaker::WordBreaker() {
   UErrorCode status = U_ZERO_ERROR;
@@ -30,14 +53,70 @@ WordBreaker::WordBreaker() {
 WordBreaker::~WordBreaker() = default;
 
 void WordBreaker::SetText(std::string_view utf8) {
+  input_ = utf8;
+  pos_ = 0;
+  ascii_end_ = 0;
+  in_icu_ = false;
+}
+
+void WordBreaker::StartRegion() {
+  const size_t n = input_.size();
+  while (pos_ < n && IsCut(input_[pos_])) ++pos_;
+  // Extend the region chunk by chunk while the chunks are of one kind.
+  auto chunk_is_ascii = [&](size_t from, size_t& chunk_end) {
+    bool ascii = true;
+    chunk_end = from;
+    while (chunk_end < n && !IsCut(input_[chunk_end])) {
+      ascii = ascii && IsAscii(input_[chunk_end]);
+      ++chunk_end;
+    }
+    return ascii;
+  };
+  size_t chunk_end;
+  const bool ascii = !icu_only_ && chunk_is_ascii(pos_, chunk_end);
+  if (icu_only_) chunk_end = n;
+  size_t region_end = chunk_end;
+  for (size_t next = chunk_end; !icu_only_ && next < n;) {
+    while (next < n && IsCut(input_[next])) ++next;
+    if (next >= n) break;
+    size_t end;
+    if (chunk_is_ascii(next, end) != ascii) break;
+    region_end = end;
+    next = end;
+  }
+  if (ascii) {
+    ascii_end_ = region_end;
+    return;
+  }
   UErrorCode status = U_ZERO_ERROR;
   // Re-opening into the same UText reuses its storage: no allocation per text.
-  utext_openUTF8(text_.get(), utf8.data(), static_cast<int64_t>(utf8.size()), &status);
+  utext_openUTF8(text_.get(), input_.data() + pos_, static_cast<int64_t>(region_end - pos_),
+                 &status);
   breaker_->setText(text_.get(), status);
   last_ = breaker_->first();
+  in_icu_ = true;
+  icu_base_ = pos_;
+  icu_end_ = region_end;
 }
 
 bool WordBreaker::Next(uint32_t& begin, uint32_t& end, WordKind& kind) {
+  for (;;) {
+    if (in_icu_) {
+      if (NextIcu(begin, end, kind)) return true;
+      in_icu_ = false;
+      pos_ = icu_end_;
+      continue;
+    }
+    if (pos_ < ascii_end_) {
+      if (NextAscii(begin, end, kind)) return true;
+      continue;
+    }
+    if (pos_ >= input_.size()) return false;
+    StartRegion();
+  }
+}
+
+bool WordBreaker::NextIcu(uint32_t& begin, uint32_t& end, WordKind& kind) {
   for (;;) {
     const int32_t next = breaker_->next();
     if (next == icu::BreakIterator::DONE) return false;
@@ -45,13 +124,71 @@ bool WordBreaker::Next(uint32_t& begin, uint32_t& end, WordKind& kind) {
     const int32_t start = last_;
     last_ = next;
     if (status < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation
-    begin = static_cast<uint32_t>(start);
-    end = static_cast<uint32_t>(next);
+    begin = static_cast<uint32_t>(icu_base_ + static_cast<size_t>(start));
+    end = static_cast<uint32_t>(icu_base_ + static_cast<size_t>(next));
     kind = status < UBRK_WORD_NUMBER_LIMIT   ? WordKind::kNumber
            : status < UBRK_WORD_LETTER_LIMIT ? WordKind::kLetters
                                              : WordKind::kOther;
     return true;
   }
+}
+
+// UAX #29 on ASCII: letters, digits and '_' join (WB5, WB8-WB10, WB13a/b);
+// a letter, '.' or '\'' and a letter join (WB6/7); a digit, one of ".,;'" and
+// a digit join (WB11/12). ICU reports the status of the last rule applied:
+// "a1" is a number, "1a" letters, a lone "_" no word at all.
+bool WordBreaker::NextAscii(uint32_t& begin, uint32_t& end, WordKind& kind) {
+  const std::string_view s = input_;
+  const size_t limit = ascii_end_;
+  while (pos_ < limit) {
+    const Cls first = ClassOf(s[pos_]);
+    if (!IsWordClass(first)) {
+      ++pos_;
+      continue;
+    }
+    const size_t start = pos_;
+    size_t i = pos_ + 1;
+    Cls last = first;               // class of s[i - 1]
+    Cls before_last = Cls::kOther;  // class of s[i - 2] inside the word
+    while (i < limit) {
+      const Cls c = ClassOf(s[i]);
+      if (IsWordClass(c)) {
+        before_last = last;
+        last = c;
+        ++i;
+        continue;
+      }
+      if (i + 1 < limit && (c == Cls::kMidNumLet || c == Cls::kMidNum)) {
+        const Cls after = ClassOf(s[i + 1]);
+        const bool letters = last == Cls::kLetter && after == Cls::kLetter && c == Cls::kMidNumLet;
+        const bool digits = last == Cls::kDigit && after == Cls::kDigit;
+        if (letters || digits) {
+          before_last = c;
+          last = after;
+          i += 2;
+          continue;
+        }
+      }
+      break;
+    }
+    pos_ = i;
+    WordKind word_kind;
+    if (last == Cls::kLetter) {
+      word_kind = WordKind::kLetters;
+    } else if (last == Cls::kDigit) {
+      word_kind = WordKind::kNumber;
+    } else if (i - start == 1) {
+      continue;  // a lone '_' is no word
+    } else {
+      // Ends in '_': the rule that joined it says (digit '_' is a number).
+      word_kind = before_last == Cls::kDigit ? WordKind::kNumber : WordKind::kLetters;
+    }
+    begin = static_cast<uint32_t>(start);
+    end = static_cast<uint32_t>(i);
+    kind = word_kind;
+    return true;
+  }
+  return false;
 }
 
 }  // namespace kb::text
