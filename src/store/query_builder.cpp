@@ -76,13 +76,6 @@ BuiltQuery BuildQuery(std::string_view text, Analyzer& analyzer, const Vocabular
     // The tokenizer gives the tagged word its stem, its folded form and its
     // synonym groups as colocated alternatives: one string covers all three.
     alternatives.push_back(QuoteFts5(lang_tag + word.folded));
-    // The word as typed (folded, unstemmed) once more: bm25 sums over the
-    // alternatives a passage holds, so passages with the very word outrank
-    // those that only share its stem in the query language (which may be the
-    // wrong language: stems of other languages collide).
-    if (lang_tag != no_lang && word.stem != word.folded) {
-      alternatives.push_back(QuoteFts5(no_lang + word.folded));
-    }
     built.highlight_words.push_back(word.folded);
     for (const std::string& group_id : word.synonyms) built.highlight_synonyms.push_back(group_id);
     const bool last = i + 1 == words.size();
