@@ -38,6 +38,13 @@ struct KnowledgeBase::Impl {
   std::map<int64_t, store::SectionLocation> sections;
   Catalog catalog;
   store::Vocabulary vocabulary;
+  // Per article (same order as `articles`): the words of its title, folded
+  // and stemmed in the article's language.
+  struct TitleWord {
+    std::string folded;
+    std::string stem;
+  };
+  std::vector<std::vector<TitleWord>> title_words;
 
   std::mutex pool_mutex;
   std::vector<std::unique_ptr<SearchConnection>> pool;
@@ -56,6 +63,14 @@ std::string SearchSql() {
          ") * (CASE WHEN lang = ?4 THEN 1.25 ELSE 1.0 END) AS score FROM passages "
          "WHERE passages MATCH ?1 AND (?2 = '' OR lang = ?2) ORDER BY score LIMIT ?3";
 }
+
+// A passage of an article whose title holds every word of the query scores
+// up to (1 + kTitleBoost) times its bm25.
+constexpr double kTitleBoost = 1.0;
+
+// Passages fetched per passage asked for: the title boost and the
+// per-article cap reorder them, so more than the page holds are ranked.
+constexpr int kCandidatesPerPassage = 8;
 
 // At most this many passages of one article come before other articles'.
 constexpr int kPassagesPerArticle = 2;
@@ -106,6 +121,18 @@ StatusOr<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Open(const std::string& 
   if (!articles.ok()) return Status::Error(path + ": " + articles.status().message());
   impl->articles = std::move(articles).value();
   for (size_t i = 0; i < impl->articles.size(); ++i) impl->article_index[impl->articles[i].id] = i;
+  {
+    Analyzer analyzer(impl->synonyms);
+    impl->title_words.resize(impl->articles.size());
+    for (size_t i = 0; i < impl->articles.size(); ++i) {
+      const Article& article = impl->articles[i];
+      for (Token& token :
+           analyzer.Analyze(article.title, LangFromCode(article.lang).value_or(Lang::kUnknown))) {
+        if (!token.folded.empty())
+          impl->title_words[i].push_back({std::move(token.folded), std::move(token.stem)});
+      }
+    }
+  }
   if (auto catalog = reader->Meta("catalog")) {
     auto decoded = store::DecodeCatalog(*catalog);
     if (!decoded.ok()) return Status::Error(path + ": " + decoded.status().message());
@@ -155,6 +182,18 @@ StatusOr<SearchResult> KnowledgeBase::Search(std::string_view query,
     };
     std::vector<Hit> hits;
     std::set<int64_t> seen;
+    // How many of `hits` the page can show, at most kPassagesPerArticle per
+    // article: passages of one article alone do not fill it.
+    auto Showable = [&](const std::vector<Hit>& found) {
+      std::map<size_t, int> per_article;
+      int showable = 0;
+      for (const Hit& hit : found) {
+        auto location = impl_->sections.find(hit.section_id);
+        if (location == impl_->sections.end()) continue;
+        if (++per_article[location->second.article] <= kPassagesPerArticle) ++showable;
+      }
+      return showable;
+    };
     // Three tiers, cheapest first, since ranking every passage that holds a
     // common word is the latency tail: every word in titles and headings
     // (kept only if that fills the page), every word anywhere, and any word
@@ -164,7 +203,7 @@ StatusOr<SearchResult> KnowledgeBase::Search(std::string_view query,
          {&in_headings, static_cast<const std::string*>(&built.all_terms),
           static_cast<const std::string*>(&built.any_term)}) {
       if (expression == &built.all_terms) {
-        if (static_cast<int>(hits.size()) >= limit) break;
+        if (Showable(hits) >= limit) break;
         hits.clear();
         seen.clear();
       }
@@ -173,7 +212,7 @@ StatusOr<SearchResult> KnowledgeBase::Search(std::string_view query,
       store::StatementReset reset(stmt);
       BindText(stmt, 1, *expression);
       BindText(stmt, 2, options.lang_filter);
-      sqlite3_bind_int(stmt, 3, limit * 2);
+      sqlite3_bind_int(stmt, 3, limit * kCandidatesPerPassage);
       BindText(stmt, 4, preferred_lang);
       int rc;
       while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
@@ -184,6 +223,33 @@ StatusOr<SearchResult> KnowledgeBase::Search(std::string_view query,
       if (rc != SQLITE_DONE) return store::SqliteError(connection->db.get(), "search failed");
       if (expression != &built.any_term && !hits.empty()) result.matched_all_terms = true;
       if (expression == &built.all_terms && built.all_terms == built.any_term) break;
+    }
+    // Known-item boost: a query naming a page's title (its words, stop words
+    // included, in any order; the one being typed as a prefix) lifts the
+    // passages of that page by the share of the query's words its title holds.
+    if (!built.words.empty()) {
+      for (Hit& hit : hits) {
+        auto location = impl_->sections.find(hit.section_id);
+        if (location == impl_->sections.end()) continue;
+        const size_t a = location->second.article;
+        const bool same_lang =
+            impl_->articles[a].lang.compare(0, 2, preferred_lang) == 0 && !preferred_lang.empty();
+        int in_title = 0;
+        for (const store::BuiltQuery::Word& word : built.words) {
+          for (const Impl::TitleWord& t : impl_->title_words[a]) {
+            if (t.folded == word.folded || (same_lang && t.stem == word.stem) ||
+                (word.prefix && t.folded.compare(0, word.folded.size(), word.folded) == 0) ||
+                std::find(word.corrections.begin(), word.corrections.end(), t.folded) !=
+                    word.corrections.end()) {
+              ++in_title;
+              break;
+            }
+          }
+        }
+        hit.score *= 1.0 + kTitleBoost * in_title / static_cast<double>(built.words.size());
+      }
+      std::stable_sort(hits.begin(), hits.end(),
+                       [](const Hit& x, const Hit& y) { return x.score > y.score; });
     }
     // Diversity: an article's third passage waits until other articles had theirs.
     std::map<std::string_view, int> per_article;

@@ -29,6 +29,11 @@ BuiltQuery BuildQuery(std::string_view text, Analyzer& analyzer, const Vocabular
     for (const Token& token : tokens) words.push_back(&token);
   }
   if (words.size() > kMaxQueryTerms) words.resize(kMaxQueryTerms);
+  for (const Token& token : tokens) {
+    if (built.words.size() == kMaxQueryTerms) break;
+    if (token.folded.empty()) continue;
+    built.words.push_back({token.folded, token.stem, {}, false});
+  }
 
   // The last word is a prefix only while it is being typed: no space after it.
   const bool typing = options.prefix_last && !text.empty() && text.back() != ' ' &&
@@ -75,12 +80,16 @@ BuiltQuery BuildQuery(std::string_view text, Analyzer& analyzer, const Vocabular
     for (const std::string& group_id : word.synonyms) built.highlight_synonyms.push_back(group_id);
     const bool last = i + 1 == words.size();
     const bool known = vocabulary.Contains(word.folded) || vocabulary.Contains(word.stem);
+    if (last && typing && !built.words.empty()) built.words.back().prefix = true;
     if (last && typing && word.folded.size() >= 3) {
       alternatives.push_back(QuoteFts5(no_lang + word.folded) + "*");
       built.highlight_prefixes.push_back(word.folded);
     }
     if (options.typos && !known) {
       for (const std::string& fix : vocabulary.Corrections(word.folded, 3)) {
+        for (BuiltQuery::Word& w : built.words) {
+          if (w.folded == word.folded) w.corrections.push_back(fix);
+        }
         alternatives.push_back(QuoteFts5(no_lang + fix));
         built.highlight_words.push_back(fix);
         built.corrections.push_back(word.folded + " -> " + fix);

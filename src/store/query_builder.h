@@ -27,6 +27,15 @@ struct BuiltQuery {
   std::vector<std::string> highlight_words;
   std::vector<std::string> highlight_prefixes;
   std::vector<std::string> highlight_synonyms;
+  // Every word of the query, stop words included, to compare with article
+  // titles (a known-item query names its page: see KnowledgeBase::Search).
+  struct Word {
+    std::string folded;
+    std::string stem;                      // in the query language
+    std::vector<std::string> corrections;  // typo corrections of `folded`
+    bool prefix = false;                   // the word being typed
+  };
+  std::vector<Word> words;
   bool empty() const { return terms.empty(); }
 };
 
