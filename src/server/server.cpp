@@ -5,6 +5,7 @@
 #include "server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <cmath>
@@ -206,6 +207,7 @@ struct Server::Impl {
   RateLimiter limiter;
   Metrics metrics;
   int port = 0;
+  socket_t listen_socket = INVALID_SOCKET;  // set by the socket options callback
 };
 
 void Server::Impl::Install() {
@@ -213,6 +215,11 @@ void Server::Impl::Install() {
   // httplib owns the queue it gets from this factory (its API takes a raw pointer).
   http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
   http.set_tcp_nodelay(true);
+  // Remember the listening socket: Bind() widens its accept queue.
+  http.set_socket_options([this](socket_t sock) {
+    httplib::default_socket_options(sock);
+    listen_socket = sock;
+  });
   http.set_payload_max_length(options.max_body_bytes);
   http.set_read_timeout(options.read_timeout);
   http.set_write_timeout(options.write_timeout);
@@ -580,6 +587,11 @@ StatusOr<int> Server::Bind() {
     }
     impl_->port = impl_->options.port;
   }
+  // httplib listens with a backlog of 5: when 64 clients (re)connect at once
+  // while the workers hold both cores, the kernel drops SYNs and a client
+  // waits a 1 s retransmission. listen() again on the same socket only
+  // resizes the queue (Linux); if it fails, the small queue still works.
+  if (impl_->listen_socket != INVALID_SOCKET) ::listen(impl_->listen_socket, SOMAXCONN);
   return impl_->port;
 }
 
