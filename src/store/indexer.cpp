@@ -83,7 +83,7 @@ class Writer {
         "INSERT INTO articles(id, title, lang, hash, bytes, warnings) VALUES(?,?,?,?,?,?)",
         "INSERT INTO sections(article, ordinal, heading, body) VALUES(?,?,?,?)",
         "INSERT INTO steps(section, ordinal, text) VALUES(?,?,?)",
-        "INSERT INTO passages(title, heading, body, section, lang) VALUES(?,?,?,?,?)",
+        "INSERT INTO passages(rowid, title, heading, body) VALUES(?,?,?,?)",
     };
     for (int i = 0; i < 4; ++i) {
       auto stmt = Prepare(db, sql[i]);
@@ -114,7 +114,7 @@ class Writer {
     BindText(article->get(), 1, id);
     if (sqlite3_step(article->get()) != SQLITE_DONE) return SqliteError(db_, "cannot delete " + id);
     for (const char* sql :
-         {"DELETE FROM passages WHERE section = ?", "DELETE FROM steps WHERE section = ?",
+         {"DELETE FROM passages WHERE rowid = ?", "DELETE FROM steps WHERE section = ?",
           "DELETE FROM sections WHERE id = ?"}) {
       auto stmt = Prepare(db_, sql);
       if (!stmt.ok()) return stmt.status();
@@ -161,8 +161,7 @@ class Writer {
       // One passage per section: its prose and its steps. Search finds the
       // step that matched from the passage's words (store/highlighter.h).
       const std::string heading = tag + section.heading;
-      if (Status st = InsertPassage(title, heading, tag + store::SectionText(section), section_id,
-                                    article.lang);
+      if (Status st = InsertPassage(section_id, title, heading, tag + store::SectionText(section));
           !st.ok()) {
         return st;
       }
@@ -179,15 +178,14 @@ class Writer {
   }
 
  private:
-  Status InsertPassage(const std::string& title, const std::string& heading,
-                       const std::string& body, sqlite3_int64 section, const std::string& lang) {
+  Status InsertPassage(sqlite3_int64 section, const std::string& title, const std::string& heading,
+                       const std::string& body) {
     sqlite3_stmt* p = stmts_[3].get();
     store::StatementReset reset(p);
-    BindText(p, 1, title);
-    BindText(p, 2, heading);
-    BindText(p, 3, body);
-    sqlite3_bind_int64(p, 4, section);
-    BindText(p, 5, lang);
+    sqlite3_bind_int64(p, 1, section);
+    BindText(p, 2, title);
+    BindText(p, 3, heading);
+    BindText(p, 4, body);
     if (sqlite3_step(p) != SQLITE_DONE) return SqliteError(db_, "cannot index passage");
     return Status::Ok();
   }

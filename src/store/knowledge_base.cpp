@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <limits>
 #include <map>
 #include <mutex>
 #include <set>
@@ -45,6 +46,25 @@ struct KnowledgeBase::Impl {
     std::string stem;
   };
   std::vector<std::vector<TitleWord>> title_words;
+  // The language of each passage, by section id (= the passage's rowid), as
+  // an index into lang_codes; kNoLang for ids that are not sections. Read by
+  // the SQL functions below, so that ranking reads no column of a passage.
+  static constexpr int kNoLang = -1;
+  std::vector<int> section_lang;
+  std::vector<std::string> lang_codes;
+
+  // The index of `code` in lang_codes; `absent` when no passage has it.
+  int LangId(std::string_view code, int absent) const {
+    for (size_t i = 0; i < lang_codes.size(); ++i) {
+      if (lang_codes[i] == code) return static_cast<int>(i);
+    }
+    return absent;
+  }
+  int SectionLang(sqlite3_int64 section) const {
+    return section >= 0 && static_cast<size_t>(section) < section_lang.size()
+               ? section_lang[static_cast<size_t>(section)]
+               : kNoLang;
+  }
 
   std::mutex pool_mutex;
   std::vector<std::unique_ptr<SearchConnection>> pool;
@@ -55,13 +75,44 @@ struct KnowledgeBase::Impl {
 
 namespace {
 
-// One row per section. Passages in the query's own language rank ahead of
-// equally good ones in other languages (bm25 scores are negative: lower is
-// better, so they are scaled up).
+// One row per section. Passages in the query's own language (?4, a language
+// id) rank ahead of equally good ones in other languages (bm25 scores are
+// negative: lower is better, so they are scaled up); ?2 keeps one language
+// only (-1: all). Nothing here reads a passage's columns: a query that
+// matches thousands of passages costs bm25's statistics per row, not their
+// text (fetching a column behind a long body walks its overflow pages).
 std::string SearchSql() {
-  return std::string("SELECT section, bm25(passages, ") + store::kBm25Weights +
-         ") * (CASE WHEN lang = ?4 THEN 1.25 ELSE 1.0 END) AS score FROM passages "
-         "WHERE passages MATCH ?1 AND (?2 = '' OR lang = ?2) ORDER BY score LIMIT ?3";
+  return std::string("SELECT rowid, bm25(passages, ") + store::kBm25Weights +
+         ") * kb_lang_boost(rowid, ?4) AS score FROM passages "
+         "WHERE passages MATCH ?1 AND kb_in_lang(rowid, ?2) ORDER BY score LIMIT ?3";
+}
+
+// kb_lang_boost(section, lang id): 1.25 for a passage in that language, else 1.
+void LangBoostFunction(sqlite3_context* context, int, sqlite3_value** argv) noexcept {
+  const auto* impl = static_cast<const KnowledgeBase::Impl*>(sqlite3_user_data(context));
+  const int lang = impl->SectionLang(sqlite3_value_int64(argv[0]));
+  const bool preferred = lang != KnowledgeBase::Impl::kNoLang && lang == sqlite3_value_int(argv[1]);
+  sqlite3_result_double(context, preferred ? 1.25 : 1.0);
+}
+
+// kb_in_lang(section, lang id): whether the passage is in that language (-1: any).
+void InLangFunction(sqlite3_context* context, int, sqlite3_value** argv) noexcept {
+  const auto* impl = static_cast<const KnowledgeBase::Impl*>(sqlite3_user_data(context));
+  const int wanted = sqlite3_value_int(argv[1]);
+  sqlite3_result_int(context,
+                     wanted < 0 || impl->SectionLang(sqlite3_value_int64(argv[0])) == wanted);
+}
+
+Status RegisterLangFunctions(sqlite3* db, const KnowledgeBase::Impl* impl) {
+  constexpr int kFlags = SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY;
+  auto* data = const_cast<KnowledgeBase::Impl*>(impl);
+  if (sqlite3_create_function_v2(db, "kb_lang_boost", 2, kFlags, data, &LangBoostFunction, nullptr,
+                                 nullptr, nullptr) != SQLITE_OK ||
+      sqlite3_create_function_v2(db, "kb_in_lang", 2, kFlags, data, &InLangFunction, nullptr,
+                                 nullptr, nullptr) != SQLITE_OK) {
+    return store::SqliteError(db, "cannot register the search functions");
+  }
+  return Status::Ok();
 }
 
 // A passage of an article whose title holds every word of the query scores
@@ -88,7 +139,12 @@ StatusOr<std::unique_ptr<SearchConnection>> KnowledgeBase::Impl::Borrow() {
   }
   auto db = store::OpenImmutable(path);
   if (!db.ok()) return db.status();
+  // Pages read through a memory map: a query touching thousands of rows
+  // (bm25 reads each row's sizes) costs no pread() per page, and every
+  // connection shares the kernel's copy of the file instead of a cache each.
+  if (Status st = store::Execute(db->get(), "PRAGMA mmap_size = 1073741824"); !st.ok()) return st;
   if (Status st = RegisterKbTokenizer(db->get(), synonyms); !st.ok()) return st;
+  if (Status st = RegisterLangFunctions(db->get(), this); !st.ok()) return st;
   auto stmt = store::Prepare(db->get(), SearchSql());
   if (!stmt.ok()) return stmt.status();
   auto connection = std::make_unique<SearchConnection>();
@@ -121,6 +177,19 @@ StatusOr<std::unique_ptr<KnowledgeBase>> KnowledgeBase::Open(const std::string& 
   if (!articles.ok()) return Status::Error(path + ": " + articles.status().message());
   impl->articles = std::move(articles).value();
   for (size_t i = 0; i < impl->articles.size(); ++i) impl->article_index[impl->articles[i].id] = i;
+  for (const auto& [section, location] : impl->sections) {
+    if (section < 0) continue;
+    const std::string& code = impl->articles[location.article].lang;
+    int lang = impl->LangId(code, Impl::kNoLang);
+    if (lang == Impl::kNoLang) {
+      lang = static_cast<int>(impl->lang_codes.size());
+      impl->lang_codes.push_back(code);
+    }
+    if (impl->section_lang.size() <= static_cast<size_t>(section)) {
+      impl->section_lang.resize(static_cast<size_t>(section) + 1, Impl::kNoLang);
+    }
+    impl->section_lang[static_cast<size_t>(section)] = lang;
+  }
   {
     Analyzer analyzer(impl->synonyms);
     impl->title_words.resize(impl->articles.size());
@@ -175,6 +244,12 @@ StatusOr<SearchResult> KnowledgeBase::Search(std::string_view query,
   const int limit = std::clamp(options.limit, 1, 100);
   const std::string preferred_lang =
       result.query_lang == Lang::kUnknown ? "" : std::string(LangCode(result.query_lang));
+  // Language ids for the SQL functions: -1 keeps every language; a filter
+  // no passage has keeps none; a preferred language no passage has boosts none.
+  const int lang_filter = options.lang_filter.empty()
+                              ? -1
+                              : impl_->LangId(options.lang_filter, std::numeric_limits<int>::max());
+  const int preferred_lang_id = impl_->LangId(preferred_lang, Impl::kNoLang);
   if (!built.empty()) {
     struct Hit {
       int64_t section_id;
@@ -211,9 +286,9 @@ StatusOr<SearchResult> KnowledgeBase::Search(std::string_view query,
       sqlite3_stmt* stmt = connection->search.get();
       store::StatementReset reset(stmt);
       BindText(stmt, 1, *expression);
-      BindText(stmt, 2, options.lang_filter);
+      sqlite3_bind_int(stmt, 2, lang_filter);
       sqlite3_bind_int(stmt, 3, limit * kCandidatesPerPassage);
-      BindText(stmt, 4, preferred_lang);
+      sqlite3_bind_int(stmt, 4, preferred_lang_id);
       int rc;
       while ((rc = sqlite3_step(stmt)) == SQLITE_ROW) {
         const int64_t section_id = sqlite3_column_int64(stmt, 0);

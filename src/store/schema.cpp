@@ -19,9 +19,11 @@ Status CreateSchema(sqlite3* db) {
       id INTEGER PRIMARY KEY, section INTEGER NOT NULL REFERENCES sections(id),
       ordinal INTEGER NOT NULL, text TEXT NOT NULL);
     CREATE INDEX steps_by_section ON steps(section, ordinal);
+    -- One passage per section, rowid = the section's id: search reads no
+    -- column of it, only the rowid and bm25's statistics (the language of a
+    -- passage comes from memory, see knowledge_base.cpp).
     CREATE VIRTUAL TABLE passages USING fts5(
-      title, heading, body, section UNINDEXED, lang UNINDEXED,
-      tokenize = 'kb', prefix = '3 4');
+      title, heading, body, tokenize = 'kb', prefix = '3 4');
     CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages, row);
   )sql");
 }
