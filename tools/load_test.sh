@@ -70,7 +70,7 @@ nocache_url="$url"
 
 # Search: the agent queries of tests/data/agent_queries.tsv as the /agent
 # console sends them while an agent types (debounced: a request every few
-# characters, then the whole query), in turn: 46 queries, a few hundred
+# characters, then the whole query), in turn: 45 queries, 259
 # distinct requests.
 {
   echo 'local full = {'
