@@ -86,6 +86,16 @@ TEST(EngineTest, ClarifiesVagueQuestionsAndDeclinesOutOfScope) {
   EXPECT_EQ(Ask("ricetta della carbonara").type, "fallback");
 }
 
+TEST(EngineTest, AnotherCompanysProductIsDeclinedButABankInsideOurAccountIsNot) {
+  EXPECT_EQ(Ask("ho dimenticato la password di mercado libre").type, "fallback");
+  EXPECT_EQ(Ask("my banking app never sends me the code").type, "fallback");
+  EXPECT_EQ(Ask("l'appli de ma banque ne m'envoie pas le code").type, "fallback");
+  // Naming the seller account keeps it ours, whatever else it names.
+  EXPECT_EQ(Ask("my paypal is fine but I forgot my seller central password").type, "answer");
+  // "über" folds to "uber", which is not on the list for that reason.
+  EXPECT_EQ(Ask("ich bekomme keinen Code über SMS").type, "answer");
+}
+
 TEST(EngineTest, SmallTalkButAGreetingInFrontOfAQuestionIsAQuestion) {
   Check({"ciao", "smalltalk", "greeting"});
   Check({"thanks a lot", "smalltalk", "thanks"});
