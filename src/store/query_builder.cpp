@@ -11,7 +11,7 @@ std::string QuoteFts5(std::string_view text) {
   std::string out = "\"";
   for (char c : text) {
     if (c == '"') out += '"';
-    out += c;
+    out += c == '\0' ? ' ' : c;  // FTS5 would end the string at NUL
   }
   out += '"';
   return out;

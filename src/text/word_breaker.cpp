@@ -19,12 +19,13 @@ bool IsCut(char c) {
 
 bool IsAscii(char c) { return static_cast<unsigned char>(c) < 0x80; }
 
-// UAX #29 word-break classes of the ASCII characters, as ICU's root rules
-// have them (':' is not MidLetter there).
+// UAX #29 word-break classes of the ASCII characters, as ICU 72's root rules
+// have them: ':' is not MidLetter there, and '@' is a letter ("x@", "@x" and
+// "a@b" are words).
 enum class Cls : unsigned char { kOther, kLetter, kDigit, kMidNumLet, kMidNum, kExtendNumLet };
 
 Cls ClassOf(char c) {
-  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) return Cls::kLetter;
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '@') return Cls::kLetter;
   if (c >= '0' && c <= '9') return Cls::kDigit;
   if (c == '.' || c == '\'') return Cls::kMidNumLet;  // MidNumLet, Single_Quote
   if (c == ',' || c == ';') return Cls::kMidNum;

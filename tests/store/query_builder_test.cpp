@@ -9,6 +9,8 @@ namespace {
 TEST(QuoteFts5Test, DoublesQuotes) {
   EXPECT_EQ(QuoteFts5("a\"b"), "\"a\"\"b\"");
   EXPECT_EQ(QuoteFts5(""), "\"\"");
+  // FTS5 ends a string at NUL: it becomes a space.
+  EXPECT_EQ(QuoteFts5(std::string("a\0b", 3)), "\"a b\"");
 }
 
 TEST(BuildQueryTest, EveryWordIsAQuotedGroupAndSyntaxIsInert) {
