@@ -5,6 +5,7 @@
 #include "accent_folder.h"
 
 #include <unicode/uchar.h>
+#include <unicode/uscript.h>
 
 namespace kb::text {
 namespace {
@@ -35,17 +36,39 @@ const char16_t* SpecialLetter(char16_t c) {
   }
 }
 
+// Whether a nonspacing mark on `base` is an accent users leave out. In the
+// Latin, Greek and Cyrillic scripts it is (é, ά, й), as are the vowel points
+// of Hebrew and Arabic; in the Brahmic scripts (Devanagari, Telugu, Thai…)
+// and on kana (the dakuten of が) marks are part of the spelling.
+bool IsDroppableMark(UChar32 base) {
+  UErrorCode status = U_ZERO_ERROR;
+  switch (uscript_getScript(base, &status)) {
+    case USCRIPT_LATIN:
+    case USCRIPT_GREEK:
+    case USCRIPT_CYRILLIC:
+    case USCRIPT_HEBREW:
+    case USCRIPT_ARABIC:
+    case USCRIPT_COMMON:
+    case USCRIPT_INHERITED:
+      return true;
+    default:
+      return false;
+  }
+}
+
 }  // namespace
 
 bool FoldAccents(const icu::UnicodeString& nfd, icu::UnicodeString& out) {
   out.remove();
   bool changed = false;
   const int32_t length = nfd.length();
+  UChar32 base = 0;  // the last character that is not a mark
   for (int32_t i = 0; i < length;) {
     const UChar32 c = nfd.char32At(i);
     const int32_t width = U16_LENGTH(c);
     i += width;
     if (c < 0x300) {  // no mark below U+0300; only the ligatures above
+      base = c;
       if (c >= 0xE6) {
         if (const char16_t* repl = SpecialLetter(static_cast<char16_t>(c))) {
           out.append(repl, -1);
@@ -57,9 +80,14 @@ bool FoldAccents(const icu::UnicodeString& nfd, icu::UnicodeString& out) {
       continue;
     }
     if (u_charType(c) == U_NON_SPACING_MARK) {
-      changed = true;
+      if (IsDroppableMark(base)) {
+        changed = true;
+        continue;
+      }
+      out.append(c);
       continue;
     }
+    base = c;
     if (c <= 0xFFFF) {
       if (const char16_t* repl = SpecialLetter(static_cast<char16_t>(c))) {
         out.append(repl, -1);

@@ -101,6 +101,20 @@ TEST(AnalyzerTest, FoldsCaseAccentsAndCompatibilityForms) {
   EXPECT_EQ(analyzer.Fold("perché"), analyzer.Fold("PERCHE"));
 }
 
+TEST(AnalyzerTest, KeepsTheMarksThatAreLettersInOtherScripts) {
+  Analyzer analyzer;
+  // Greek and Cyrillic accents fold like Latin ones.
+  EXPECT_EQ(analyzer.Fold("Ελληνικά"), "ελληνικα");
+  EXPECT_EQ(analyzer.Fold("йод"), analyzer.Fold("иод"));
+  // Indic vowel signs and viramas are not accents: without them "స్కానర్‌ను"
+  // (scanner, Telugu) and "हिंदी" (Hindi) would become other words. (NFKC
+  // case folding drops the zero-width non-joiner.)
+  EXPECT_EQ(analyzer.Fold("స్కానర్‌ను"), "స్కానర్ను");
+  EXPECT_EQ(analyzer.Fold("हिंदी"), "हिंदी");
+  EXPECT_EQ(analyzer.Fold("ภาษาไทย"), "ภาษาไทย");  // Thai vowel marks
+  EXPECT_EQ(analyzer.Fold("が"), "が");            // the dakuten makes another kana
+}
+
 TEST(AnalyzerTest, AccentedAndUnaccentedWordsShareAStem) {
   // Folding before stemming: users type without accents, articles have them.
   Analyzer analyzer;
