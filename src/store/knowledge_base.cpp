@@ -46,6 +46,28 @@ struct KnowledgeBase::Impl {
     std::string stem;
   };
   std::vector<std::vector<TitleWord>> title_words;
+
+  // The share of the query's words that the title of article `a` holds: the
+  // same folded word, the same stem in the same language, the word being
+  // typed as a prefix, or one of its typo corrections.
+  double TitleShare(size_t a, const std::vector<store::BuiltQuery::Word>& words,
+                    const std::string& query_lang) const {
+    if (words.empty()) return 0;
+    const bool same_lang = !query_lang.empty() && articles[a].lang.compare(0, 2, query_lang) == 0;
+    int in_title = 0;
+    for (const store::BuiltQuery::Word& word : words) {
+      for (const TitleWord& t : title_words[a]) {
+        if (t.folded == word.folded || (same_lang && t.stem == word.stem) ||
+            (word.prefix && t.folded.compare(0, word.folded.size(), word.folded) == 0) ||
+            std::find(word.corrections.begin(), word.corrections.end(), t.folded) !=
+                word.corrections.end()) {
+          ++in_title;
+          break;
+        }
+      }
+    }
+    return in_title / static_cast<double>(words.size());
+  }
   // The language of each passage, by section id (= the passage's rowid), as
   // an index into lang_codes; kNoLang for ids that are not sections. Read by
   // the SQL functions below, so that ranking reads no column of a passage.
@@ -306,22 +328,8 @@ StatusOr<SearchResult> KnowledgeBase::Search(std::string_view query,
       for (Hit& hit : hits) {
         auto location = impl_->sections.find(hit.section_id);
         if (location == impl_->sections.end()) continue;
-        const size_t a = location->second.article;
-        const bool same_lang =
-            impl_->articles[a].lang.compare(0, 2, preferred_lang) == 0 && !preferred_lang.empty();
-        int in_title = 0;
-        for (const store::BuiltQuery::Word& word : built.words) {
-          for (const Impl::TitleWord& t : impl_->title_words[a]) {
-            if (t.folded == word.folded || (same_lang && t.stem == word.stem) ||
-                (word.prefix && t.folded.compare(0, word.folded.size(), word.folded) == 0) ||
-                std::find(word.corrections.begin(), word.corrections.end(), t.folded) !=
-                    word.corrections.end()) {
-              ++in_title;
-              break;
-            }
-          }
-        }
-        hit.score *= 1.0 + kTitleBoost * in_title / static_cast<double>(built.words.size());
+        hit.score *= 1.0 + kTitleBoost * impl_->TitleShare(location->second.article, built.words,
+                                                           preferred_lang);
       }
       std::stable_sort(hits.begin(), hits.end(),
                        [](const Hit& x, const Hit& y) { return x.score > y.score; });
