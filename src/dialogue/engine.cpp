@@ -116,6 +116,39 @@ struct Engine::Impl {
     return nullptr;
   }
 
+  // For a message with no answer before it (see Respond): removes the
+  // follow-up classes from `prediction`, giving their probability to the
+  // first ambiguous class when a follow-up ranked first, and to every other
+  // class in proportion otherwise.
+  void FoldFollowUps(match::Prediction& prediction) const {
+    const auto& classes = model.classes();
+    auto kind_of = [&](const match::ClassScore& s) {
+      const Intent* intent = catalog().Find(classes[s.cls]);
+      return intent ? std::optional<IntentKind>(intent->kind) : std::nullopt;
+    };
+    if (prediction.ranked.empty()) return;
+    const bool followup_first = kind_of(prediction.ranked.front()) == IntentKind::kFollowup;
+    const Intent* ambiguous = FirstAmbiguous();
+    double followup = 0;
+    std::erase_if(prediction.ranked, [&](const match::ClassScore& s) {
+      const bool drop = kind_of(s) == IntentKind::kFollowup;
+      if (drop) followup += s.probability;
+      return drop;
+    });
+    if (followup <= 0 || prediction.ranked.empty()) return;
+    if (followup_first && ambiguous) {
+      for (auto& s : prediction.ranked) {
+        if (classes[s.cls] == ambiguous->id) s.probability += followup;
+      }
+    } else if (followup < 1) {
+      for (auto& s : prediction.ranked) s.probability /= 1 - followup;
+    }
+    std::stable_sort(prediction.ranked.begin(), prediction.ranked.end(),
+                     [](const match::ClassScore& a, const match::ClassScore& b) {
+                       return a.probability > b.probability;
+                     });
+  }
+
   std::string Message(const std::string& key, const std::string& lang) const {
     auto by_key = catalog().messages.find(key);
     if (by_key == catalog().messages.end()) return "";
@@ -358,6 +391,11 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
     auto intent_of = [&](const match::ClassScore& s) {
       return impl.catalog().Find(classes[s.cls]);
     };
+    // "Still doesn't work" only means something after an answer. Before one,
+    // the follow-up class's share goes to the first ambiguous class when it
+    // is the best reading ("non riesco più, che faccio?": something fails,
+    // but what?), and is spread over the others when it is not.
+    if (state.last_intent.empty()) impl.FoldFollowUps(prediction);
     for (size_t i = 0; i < prediction.ranked.size() && i < 5; ++i) {
       explanation.candidates.push_back(
           {classes[prediction.ranked[i].cls], prediction.ranked[i].probability});
@@ -411,13 +449,6 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
         impl.Fallback(lang, top.probability, reply, next);
       }
       explanation.decision += "follow-up: the last answer did not help";
-    } else if (top_intent && top_intent->kind == IntentKind::kFollowup &&
-               top.probability >= kSpecialThreshold && impl.FirstAmbiguous()) {
-      // "It doesn't work" with nothing before it: something fails, but what?
-      const Intent& ambiguous = *impl.FirstAmbiguous();
-      const IntentText* text = impl.Text(ambiguous, lang);
-      impl.Clarify(ambiguous.suggest, text ? text->lead : "", lang, top.probability, reply, next);
-      explanation.decision += "'it does not work' without context";
     } else if (top_intent && top_intent->kind == IntentKind::kSmalltalk &&
                top.probability >= kSpecialThreshold &&
                !(prediction.content_words > 3 && top_task >= 0.2)) {

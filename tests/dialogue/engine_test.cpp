@@ -86,6 +86,19 @@ TEST(EngineTest, ClarifiesVagueQuestionsAndDeclinesOutOfScope) {
   EXPECT_EQ(Ask("ricetta della carbonara").type, "fallback");
 }
 
+TEST(EngineTest, AlreadyTriedInAFirstMessageIsNotAFollowUp) {
+  // With no answer before it, "I already tried" is part of the question...
+  Check({"no me llega el otp, ya probe resend 3 veces", "answer", "verification_code"});
+  Check({"non ricevo l otp, gia provato resend 5 volte", "answer", "verification_code"});
+  Check({"je ne recois pas l otp, j ai deja essaye resend", "answer", "verification_code"});
+  // ...and "it doesn't work" alone asks what fails.
+  for (const char* vague : {"still doesn't work", "non funziona", "es geht immer noch nicht"}) {
+    const Reply reply = Ask(vague);
+    EXPECT_EQ(reply.type, "clarify") << vague;
+    EXPECT_GE(reply.suggestions.size(), 2u) << vague;
+  }
+}
+
 TEST(EngineTest, AnotherCompanysProductIsDeclinedButABankInsideOurAccountIsNot) {
   EXPECT_EQ(Ask("ho dimenticato la password di mercado libre").type, "fallback");
   EXPECT_EQ(Ask("my banking app never sends me the code").type, "fallback");
