@@ -171,6 +171,14 @@ struct Server::Impl {
     }
   }
 
+  // A failure the client only hears about in general terms: what failed
+  // (often SQLite's own words) goes to the log, one JSON line.
+  void LogFailure(std::string_view event, const std::string& error) const {
+    Log(json{{"time", UtcTimestamp()}, {"event", event}, {"error", error}}.dump(
+            -1, ' ', false, json::error_handler_t::replace) +
+        "\n");
+  }
+
   std::string CorsOrigin(const httplib::Request& req) const {
     if (options.cors_origins.empty() || !req.has_header("Origin")) return "";
     const std::string origin = req.get_header_value("Origin");
@@ -347,10 +355,7 @@ void Server::Impl::Chat(const httplib::Request& req, httplib::Response& res) {
   metrics.CountReply(record.type, record.intent);
   if (record.type == "fallback") {
     if (Status status = feedback->RecordFallback(record); !status.ok()) {
-      Log(json{
-              {"time", UtcTimestamp()}, {"event", "feedback_db_error"}, {"error", status.message()}}
-              .dump(-1, ' ', false, json::error_handler_t::replace) +
-          "\n");
+      LogFailure("feedback_db_error", status.message());
     }
   }
   t_context.type = record.type;
@@ -378,7 +383,11 @@ void Server::Impl::Search(const httplib::Request& req, httplib::Response& res) {
     options.lang_filter = search.lang;
     options.limit = search.limit;
     auto result = current->knowledge_base().Search(search.query, options);
-    if (!result.ok()) return WriteError(res, 500, "search_failed", result.status().message());
+    if (!result.ok()) {
+      LogFailure("search_error", result.status().message());
+      return WriteError(res, 500, "search_failed",
+                        "the search could not run; the server logged why");
+    }
     results =
         SearchResultToJson(*result)["results"].dump(-1, ' ', false, json::error_handler_t::replace);
     cache->Put(key, *results);
@@ -406,7 +415,9 @@ void Server::Impl::Feedback(const httplib::Request& req, httplib::Response& res)
   }
   const std::string comment = match::ScanForCredentials(request.comment).redacted;
   if (Status status = feedback->RecordFeedback(*reply, request.helpful, comment); !status.ok()) {
-    return WriteError(res, 500, "feedback_not_saved", status.message());
+    LogFailure("feedback_db_error", status.message());
+    return WriteError(res, 500, "feedback_not_saved",
+                      "the feedback could not be stored; the server logged why");
   }
   metrics.CountFeedback(request.helpful);
   t_context.type = reply->type;

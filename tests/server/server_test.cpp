@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <sqlite3.h>
 
 #include <atomic>
 #include <filesystem>
@@ -365,6 +366,41 @@ TEST_F(ServerTest, FeedbackIsStoredAndThumbsDownQueuedForReview) {
     }
   }
   EXPECT_TRUE(queued);
+}
+
+TEST(ServerFeedbackTest, ADatabaseFailureIsLoggedNotShownToTheClient) {
+  RunningServer server(DefaultOptions());
+  auto client = server.Client();
+  const json reply = Body(Chat(client, {{"message", "my 2SV code never arrives"}}));
+  ASSERT_TRUE(reply.contains("reply_id"));
+  // Another connection holds the write lock past the server's busy timeout.
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(server.feedback_db().c_str(), &raw), SQLITE_OK);
+  std::unique_ptr<sqlite3, decltype(&sqlite3_close)> blocker(raw, &sqlite3_close);
+  ASSERT_EQ(sqlite3_exec(blocker.get(), "BEGIN EXCLUSIVE", nullptr, nullptr, nullptr), SQLITE_OK);
+
+  auto result =
+      client.Post("/v1/feedback", json{{"reply_id", reply["reply_id"]}, {"helpful", true}}.dump(),
+                  "application/json");
+  ExpectError(result, 500, "feedback_not_saved");
+  const std::string message = Body(result)["error"]["message"];
+  EXPECT_EQ(message.find("lock"), std::string::npos) << message;  // no SQLite text
+  bool logged = false;
+  for (int i = 0; i < 50 && !logged; ++i) {
+    for (const std::string& line : server.log()) {
+      logged |= line.find("\"feedback_db_error\"") != std::string::npos &&
+                line.find("lock") != std::string::npos;
+    }
+    if (!logged) std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  EXPECT_TRUE(logged);
+
+  sqlite3_exec(blocker.get(), "ROLLBACK", nullptr, nullptr, nullptr);
+  auto again =
+      client.Post("/v1/feedback", json{{"reply_id", reply["reply_id"]}, {"helpful", true}}.dump(),
+                  "application/json");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->status, 200) << again->body;
 }
 
 TEST_F(ServerTest, FallbacksAreQueuedWithCredentialsRedacted) {
