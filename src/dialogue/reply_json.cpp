@@ -1,5 +1,6 @@
 // The contract's JSON objects (shared/spec/contract.md).
 #include <cmath>
+#include <utility>
 
 #include "kb/json.h"
 
@@ -28,9 +29,9 @@ json ReplyToJson(const Reply& reply) {
       {"confidence", std::round(reply.confidence * 1000) / 1000},
       {"lang", reply.lang},
       {"text", reply.text},
-      {"steps", steps},
-      {"sources", sources},
-      {"suggestions", suggestions},
+      {"steps", std::move(steps)},
+      {"sources", std::move(sources)},
+      {"suggestions", std::move(suggestions)},
       {"session_id", reply.session_id},
   };
   if (reply.credentials_warning) out["credentials_warning"] = true;
@@ -44,7 +45,7 @@ json ReplyToJson(const Reply& reply) {
                       {"lang_confidence", std::round(e.lang_confidence * 1000) / 1000},
                       {"corrections", e.corrections},
                       {"matched_terms", e.matched_terms},
-                      {"candidates", candidates},
+                      {"candidates", std::move(candidates)},
                       {"margin", std::round(e.margin * 1000) / 1000},
                       {"decision", e.decision}};
   }
