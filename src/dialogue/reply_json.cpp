@@ -52,15 +52,19 @@ json ReplyToJson(const Reply& reply) {
   return out;
 }
 
-json SearchResultToJson(const SearchResult& result) {
+json PassagesToJson(const std::vector<Passage>& passages) {
   json results = json::array();
-  for (const Passage& p : result.passages) {
+  for (const Passage& p : passages) {
     json item = {{"article", p.article}, {"title", p.title},     {"section", p.section},
                  {"lang", p.lang},       {"snippet", p.snippet}, {"score", p.score}};
     if (p.step) item["step"] = p.step;
     results.push_back(std::move(item));
   }
-  return {{"results", results}, {"took_us", result.took_us}};
+  return results;
+}
+
+json SearchResultToJson(const SearchResult& result) {
+  return {{"results", PassagesToJson(result.passages)}, {"took_us", result.took_us}};
 }
 
 json ErrorJson(std::string_view code, std::string_view message) {

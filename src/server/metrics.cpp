@@ -2,6 +2,7 @@
 #include "metrics.h"
 
 #include <cstdio>
+#include <string_view>
 
 namespace kb::server {
 namespace {
@@ -21,6 +22,13 @@ std::string Escape(const std::string& value) {
     }
   }
   return out;
+}
+
+// The "# HELP" and "# TYPE" lines of one metric family.
+void AppendFamily(std::string& out, std::string_view name, std::string_view type,
+                  std::string_view help) {
+  out.append("# HELP ").append(name).append(" ").append(help).append("\n");
+  out.append("# TYPE ").append(name).append(" ").append(type).append("\n");
 }
 
 std::string Number(double value) {
@@ -65,14 +73,13 @@ void Metrics::CountReload(bool ok) {
 std::string Metrics::Render(size_t sessions) const {
   std::lock_guard lock(mutex_);
   std::string out;
-  out += "# HELP kb_http_requests_total HTTP requests by route and status.\n";
-  out += "# TYPE kb_http_requests_total counter\n";
+  AppendFamily(out, "kb_http_requests_total", "counter", "HTTP requests by route and status.");
   for (const auto& [key, h] : requests_) {
     out += "kb_http_requests_total{route=\"" + Escape(key.first) + "\",status=\"" +
            std::to_string(key.second) + "\"} " + std::to_string(h.count) + "\n";
   }
-  out += "# HELP kb_http_request_duration_seconds Request latency by route and status.\n";
-  out += "# TYPE kb_http_request_duration_seconds histogram\n";
+  AppendFamily(out, "kb_http_request_duration_seconds", "histogram",
+               "Request latency by route and status.");
   for (const auto& [key, h] : requests_) {
     const std::string labels =
         "route=\"" + Escape(key.first) + "\",status=\"" + std::to_string(key.second) + "\"";
@@ -88,34 +95,30 @@ std::string Metrics::Render(size_t sessions) const {
     out +=
         "kb_http_request_duration_seconds_count{" + labels + "} " + std::to_string(h.count) + "\n";
   }
-  out += "# HELP kb_replies_total Chat replies by type and intent.\n";
-  out += "# TYPE kb_replies_total counter\n";
+  AppendFamily(out, "kb_replies_total", "counter", "Chat replies by type and intent.");
   for (const auto& [key, count] : replies_) {
     out += "kb_replies_total{type=\"" + Escape(key.first) + "\",intent=\"" + Escape(key.second) +
            "\"} " + std::to_string(count) + "\n";
   }
-  out += "# HELP kb_fallbacks_total Chat replies that were fallbacks (out of scope).\n";
-  out += "# TYPE kb_fallbacks_total counter\n";
+  AppendFamily(out, "kb_fallbacks_total", "counter",
+               "Chat replies that were fallbacks (out of scope).");
   out += "kb_fallbacks_total " + std::to_string(fallbacks_) + "\n";
-  out += "# HELP kb_feedback_total Feedback received, by helpfulness.\n";
-  out += "# TYPE kb_feedback_total counter\n";
+  AppendFamily(out, "kb_feedback_total", "counter", "Feedback received, by helpfulness.");
   out += "kb_feedback_total{helpful=\"yes\"} " + std::to_string(helpful_) + "\n";
   out += "kb_feedback_total{helpful=\"no\"} " + std::to_string(not_helpful_) + "\n";
-  out += "# HELP kb_rate_limited_total Requests refused by the per-client rate limit.\n";
-  out += "# TYPE kb_rate_limited_total counter\n";
+  AppendFamily(out, "kb_rate_limited_total", "counter",
+               "Requests refused by the per-client rate limit.");
   out += "kb_rate_limited_total " + std::to_string(rate_limited_) + "\n";
-  out += "# HELP kb_reloads_total KB reloads, by result.\n";
-  out += "# TYPE kb_reloads_total counter\n";
+  AppendFamily(out, "kb_reloads_total", "counter", "KB reloads, by result.");
   out += "kb_reloads_total{result=\"ok\"} " + std::to_string(reloads_ok_) + "\n";
   out += "kb_reloads_total{result=\"failed\"} " + std::to_string(reloads_failed_) + "\n";
-  out += "# HELP kb_search_cache_requests_total Searches answered from the cache (hit) or not.\n";
-  out += "# TYPE kb_search_cache_requests_total counter\n";
+  AppendFamily(out, "kb_search_cache_requests_total", "counter",
+               "Searches answered from the cache (hit) or not.");
   out += "kb_search_cache_requests_total{result=\"hit\"} " +
          std::to_string(search_cache_hits_.load(std::memory_order_relaxed)) + "\n";
   out += "kb_search_cache_requests_total{result=\"miss\"} " +
          std::to_string(search_cache_misses_.load(std::memory_order_relaxed)) + "\n";
-  out += "# HELP kb_sessions Conversations currently remembered.\n";
-  out += "# TYPE kb_sessions gauge\n";
+  AppendFamily(out, "kb_sessions", "gauge", "Conversations currently remembered.");
   out += "kb_sessions " + std::to_string(sessions) + "\n";
   return out;
 }

@@ -388,8 +388,7 @@ void Server::Impl::Search(const httplib::Request& req, httplib::Response& res) {
       return WriteError(res, 500, "search_failed",
                         "the search could not run; the server logged why");
     }
-    results =
-        SearchResultToJson(*result)["results"].dump(-1, ' ', false, json::error_handler_t::replace);
+    results = PassagesToJson(result->passages).dump(-1, ' ', false, json::error_handler_t::replace);
     cache->Put(key, *results);
   }
   // The same bytes SearchResultToJson would give, with this request's time.

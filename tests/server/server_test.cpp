@@ -535,13 +535,19 @@ TEST_F(ServerTest, ConcurrentSessionsKeepTheirOwnThread) {
   EXPECT_EQ(failures.load(), 0);
 }
 
-TEST(ServerReloadTest, ReloadDuringTrafficFailsNoRequest) {
-  kb::testing::TempDir dir;
-  const std::string kb_path = dir.File("kb.db");
+// Default options over a copy of the seed KB at `kb_path`, which a test may
+// then replace and reload.
+ServerOptions OptionsOnACopyOfTheSeedKb(const std::string& kb_path) {
   std::filesystem::copy_file(kb::testing::SeedKb::Get().path(), kb_path);
   ServerOptions options = DefaultOptions();
   options.kb_path = kb_path;
-  RunningServer server(options);
+  return options;
+}
+
+TEST(ServerReloadTest, ReloadDuringTrafficFailsNoRequest) {
+  kb::testing::TempDir dir;
+  const std::string kb_path = dir.File("kb.db");
+  RunningServer server(OptionsOnACopyOfTheSeedKb(kb_path));
   std::atomic<bool> stop{false};
   std::atomic<int> failures{0};
   std::atomic<int> requests{0};
@@ -585,10 +591,7 @@ TEST(ServerReloadTest, ReloadDuringTrafficFailsNoRequest) {
 TEST(ServerReloadTest, ReloadForgetsCachedSearchAnswers) {
   kb::testing::TempDir dir;
   const std::string kb_path = dir.File("kb.db");
-  std::filesystem::copy_file(kb::testing::SeedKb::Get().path(), kb_path);
-  ServerOptions options = DefaultOptions();
-  options.kb_path = kb_path;
-  RunningServer server(options);
+  RunningServer server(OptionsOnACopyOfTheSeedKb(kb_path));
   auto client = server.Client();
   const std::string query = "/v1/search?q=zanzibarwidget";
   EXPECT_TRUE(Body(client.Get(query))["results"].empty());  // now cached as "nothing"
@@ -615,10 +618,7 @@ TEST(ServerReloadTest, ReloadForgetsCachedSearchAnswers) {
 TEST(ServerReloadTest, FailedReloadKeepsTheOldEngine) {
   kb::testing::TempDir dir;
   const std::string kb_path = dir.File("kb.db");
-  std::filesystem::copy_file(kb::testing::SeedKb::Get().path(), kb_path);
-  ServerOptions options = DefaultOptions();
-  options.kb_path = kb_path;
-  RunningServer server(options);
+  RunningServer server(OptionsOnACopyOfTheSeedKb(kb_path));
   std::filesystem::remove(kb_path);
   dir.Write("kb.db", "not a database");
   EXPECT_FALSE(server.server().Reload().ok());
