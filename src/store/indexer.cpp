@@ -73,19 +73,36 @@ std::string JoinLines(const std::vector<std::string>& lines) {
   return out;
 }
 
+// What the passages table indexes for one section: the article's title, the
+// section's heading and its text, each behind the article's language tag.
+// Inserting and deleting a passage both come from here: the table is
+// contentless, and FTS5 deletes a row by tokenizing the values it was given
+// again, so they must be the very ones it was inserted with.
+struct PassageColumns {
+  std::string title;
+  std::string heading;
+  std::string body;
+};
+
+PassageColumns PassageOf(const Article& article, const Section& section) {
+  const std::string tag = LanguageTagFor(article.lang);
+  return {tag + article.title, tag + section.heading, tag + store::SectionText(section)};
+}
+
 // Prepared statements of one index build.
 class Writer {
  public:
   static StatusOr<Writer> Create(sqlite3* db) {
     Writer w;
     w.db_ = db;
-    const char* sql[] = {
+    const char* sql[kStatements] = {
         "INSERT INTO articles(id, title, lang, hash, bytes, warnings) VALUES(?,?,?,?,?,?)",
         "INSERT INTO sections(article, ordinal, heading, body) VALUES(?,?,?,?)",
         "INSERT INTO steps(section, ordinal, text) VALUES(?,?,?)",
         "INSERT INTO passages(rowid, title, heading, body) VALUES(?,?,?,?)",
+        "INSERT INTO passages(passages, rowid, title, heading, body) VALUES('delete',?,?,?,?)",
     };
-    for (int i = 0; i < 4; ++i) {
+    for (int i = 0; i < kStatements; ++i) {
       auto stmt = Prepare(db, sql[i]);
       if (!stmt.ok()) return stmt.status();
       w.stmts_[i] = std::move(stmt).value();
@@ -93,9 +110,10 @@ class Writer {
     return w;
   }
 
-  // Remembers the row ids of a previous KB's article before it is replaced.
+  // Remembers the section ids of a previous KB's article, in the order of
+  // its sections, before the article is replaced.
   Status SnapshotOld(const std::string& id) {
-    auto stmt = Prepare(db_, "SELECT id FROM sections WHERE article = ?");
+    auto stmt = Prepare(db_, "SELECT id FROM sections WHERE article = ? ORDER BY ordinal");
     if (!stmt.ok()) return stmt.status();
     BindText(stmt->get(), 1, id);
     while (sqlite3_step(stmt->get()) == SQLITE_ROW) {
@@ -104,25 +122,36 @@ class Writer {
     return Status::Ok();
   }
 
-  // Deletes the rows a previous KB had for article `id` (snapshotted first);
-  // a no-op the second time.
-  Status DeleteOld(const std::string& id) {
-    auto sections = old_sections_.find(id);
+  // Deletes the rows a previous KB had for article `old` (snapshotted
+  // first, and read back from that KB); a no-op the second time.
+  Status DeleteOld(const Article& old) {
+    auto sections = old_sections_.find(old.id);
     if (sections == old_sections_.end()) return Status::Ok();
+    if (sections->second.size() != old.sections.size()) {
+      return Status::Error("corrupt KB: the sections of " + old.id + " do not match its rows");
+    }
+    for (size_t i = 0; i < old.sections.size(); ++i) {
+      if (Status st =
+              WritePassage(kDeletePassage, sections->second[i], PassageOf(old, old.sections[i]));
+          !st.ok()) {
+        return st;
+      }
+    }
     auto article = Prepare(db_, "DELETE FROM articles WHERE id = ?");
     if (!article.ok()) return article.status();
-    BindText(article->get(), 1, id);
-    if (sqlite3_step(article->get()) != SQLITE_DONE) return SqliteError(db_, "cannot delete " + id);
+    BindText(article->get(), 1, old.id);
+    if (sqlite3_step(article->get()) != SQLITE_DONE) {
+      return SqliteError(db_, "cannot delete " + old.id);
+    }
     for (const char* sql :
-         {"DELETE FROM passages WHERE rowid = ?", "DELETE FROM steps WHERE section = ?",
-          "DELETE FROM sections WHERE id = ?"}) {
+         {"DELETE FROM steps WHERE section = ?", "DELETE FROM sections WHERE id = ?"}) {
       auto stmt = Prepare(db_, sql);
       if (!stmt.ok()) return stmt.status();
       for (int64_t section : sections->second) {
         store::StatementReset reset(stmt->get());
         sqlite3_bind_int64(stmt->get(), 1, section);
         if (sqlite3_step(stmt->get()) != SQLITE_DONE) {
-          return SqliteError(db_, "cannot delete the old rows of " + id);
+          return SqliteError(db_, "cannot delete the old rows of " + old.id);
         }
       }
     }
@@ -131,9 +160,7 @@ class Writer {
   }
 
   Status Insert(const Article& article, const std::string& hash, size_t bytes) {
-    const std::string tag = LanguageTagFor(article.lang);
-    const std::string title = tag + article.title;
-    sqlite3_stmt* a = stmts_[0].get();
+    sqlite3_stmt* a = stmts_[kInsertArticle].get();
     {
       store::StatementReset reset(a);
       const std::string warnings = JoinLines(article.warnings);
@@ -148,7 +175,7 @@ class Writer {
     int ordinal = 0;
     for (const Section& section : article.sections) {
       const std::string body = JoinParagraphs(section);
-      sqlite3_stmt* s = stmts_[1].get();
+      sqlite3_stmt* s = stmts_[kInsertSection].get();
       {
         store::StatementReset reset(s);
         BindText(s, 1, article.id);
@@ -160,13 +187,12 @@ class Writer {
       const sqlite3_int64 section_id = sqlite3_last_insert_rowid(db_);
       // One passage per section: its prose and its steps. Search finds the
       // step that matched from the passage's words (store/highlighter.h).
-      const std::string heading = tag + section.heading;
-      if (Status st = InsertPassage(section_id, title, heading, tag + store::SectionText(section));
+      if (Status st = WritePassage(kInsertPassage, section_id, PassageOf(article, section));
           !st.ok()) {
         return st;
       }
       for (const Step& step : section.steps) {
-        sqlite3_stmt* t = stmts_[2].get();
+        sqlite3_stmt* t = stmts_[kInsertStep].get();
         store::StatementReset reset(t);
         sqlite3_bind_int64(t, 1, section_id);
         sqlite3_bind_int(t, 2, step.ordinal);
@@ -178,20 +204,31 @@ class Writer {
   }
 
  private:
-  Status InsertPassage(sqlite3_int64 section, const std::string& title, const std::string& heading,
-                       const std::string& body) {
-    sqlite3_stmt* p = stmts_[3].get();
+  enum Statement {
+    kInsertArticle,
+    kInsertSection,
+    kInsertStep,
+    kInsertPassage,
+    kDeletePassage,
+    kStatements
+  };
+
+  Status WritePassage(Statement which, sqlite3_int64 section, const PassageColumns& columns) {
+    sqlite3_stmt* p = stmts_[which].get();
     store::StatementReset reset(p);
     sqlite3_bind_int64(p, 1, section);
-    BindText(p, 2, title);
-    BindText(p, 3, heading);
-    BindText(p, 4, body);
-    if (sqlite3_step(p) != SQLITE_DONE) return SqliteError(db_, "cannot index passage");
+    BindText(p, 2, columns.title);
+    BindText(p, 3, columns.heading);
+    BindText(p, 4, columns.body);
+    if (sqlite3_step(p) != SQLITE_DONE) {
+      return SqliteError(
+          db_, which == kDeletePassage ? "cannot delete passage" : "cannot index passage");
+    }
     return Status::Ok();
   }
 
   sqlite3* db_ = nullptr;
-  store::Statement stmts_[4];
+  store::Statement stmts_[kStatements];
   std::map<std::string, std::vector<int64_t>> old_sections_;
 };
 
@@ -337,7 +374,9 @@ StatusOr<IndexSummary> BuildIndex(const IndexOptions& options) {
           report.error = parsed.status().message();
         }
         if (report.error.empty() && !report.unchanged) {
-          if (Status st = writer->DeleteOld(report.id); !st.ok()) return st;
+          if (reused != previous.articles.end()) {
+            if (Status st = writer->DeleteOld(reused->second); !st.ok()) return st;
+          }
           if (Status st = writer->Insert(article, hash, bytes->size()); !st.ok()) return st;
         }
         if (report.error.empty()) {
@@ -362,9 +401,9 @@ StatusOr<IndexSummary> BuildIndex(const IndexOptions& options) {
 
     // Rows of previous articles that broke or disappeared (changed ones were
     // replaced above).
-    for (const auto& [id, hash] : previous.hash_by_id) {
+    for (const auto& [id, old] : previous.articles) {
       if (kept.count(id) == 0) {
-        if (Status st = writer->DeleteOld(id); !st.ok()) return st;
+        if (Status st = writer->DeleteOld(old); !st.ok()) return st;
       }
     }
 

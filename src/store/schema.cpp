@@ -19,11 +19,14 @@ Status CreateSchema(sqlite3* db) {
       id INTEGER PRIMARY KEY, section INTEGER NOT NULL REFERENCES sections(id),
       ordinal INTEGER NOT NULL, text TEXT NOT NULL);
     CREATE INDEX steps_by_section ON steps(section, ordinal);
-    -- One passage per section, rowid = the section's id: search reads no
-    -- column of it, only the rowid and bm25's statistics (the language of a
-    -- passage comes from memory, see knowledge_base.cpp).
+    -- One passage per section, rowid = the section's id. Contentless: search
+    -- reads no column of a passage, only the rowid and bm25's statistics (the
+    -- language and text of a passage come from memory, see
+    -- knowledge_base.cpp), so storing the text a second time would only cost
+    -- index time and file size. No prefix indexes either: the word being
+    -- typed is expanded from the in-memory vocabulary (query_builder.cpp).
     CREATE VIRTUAL TABLE passages USING fts5(
-      title, heading, body, tokenize = 'kb', prefix = '3 4');
+      title, heading, body, tokenize = 'kb', content = '');
     CREATE VIRTUAL TABLE passages_vocab USING fts5vocab(passages, row);
   )sql");
 }

@@ -87,9 +87,35 @@ void Vocabulary::Add(std::string term, int64_t documents) {
 
 void Vocabulary::Finish() {
   buckets_.clear();
+  sorted_.resize(terms_.size());
   for (uint32_t i = 0; i < terms_.size(); ++i) {
     buckets_[BucketKey(terms_[i].text[0], terms_[i].text.size())].push_back(i);
+    sorted_[i] = i;
   }
+  std::sort(sorted_.begin(), sorted_.end(),
+            [this](uint32_t x, uint32_t y) { return terms_[x].utf8 < terms_[y].utf8; });
+}
+
+Vocabulary::Completions Vocabulary::Complete(std::string_view prefix, size_t limit) const {
+  Completions out;
+  auto first = std::lower_bound(
+      sorted_.begin(), sorted_.end(), prefix,
+      [this](uint32_t id, std::string_view p) { return std::string_view(terms_[id].utf8) < p; });
+  std::vector<uint32_t> found;
+  for (auto it = first; it != sorted_.end(); ++it) {
+    if (std::string_view(terms_[*it].utf8).substr(0, prefix.size()) != prefix) break;
+    found.push_back(*it);
+  }
+  out.total = found.size();
+  const size_t kept = std::min(limit, found.size());
+  std::partial_sort(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(kept), found.end(),
+                    [this](uint32_t x, uint32_t y) {
+                      return terms_[x].documents != terms_[y].documents
+                                 ? terms_[x].documents > terms_[y].documents
+                                 : terms_[x].utf8 < terms_[y].utf8;
+                    });
+  for (size_t i = 0; i < kept; ++i) out.terms.push_back(terms_[found[i]].utf8);
+  return out;
 }
 
 bool Vocabulary::Contains(std::string_view term) const {

@@ -1,7 +1,8 @@
 // The KB's vocabulary in memory, for typo tolerance: a query word missing
 // from the index is expanded to a few indexed words within a small edit
 // distance (Meilisearch's rule: 0 edits up to 4 letters, 1 up to 8, 2 beyond;
-// a transposition is one edit; the first letter is trusted).
+// a transposition is one edit; the first letter is trusted). Also for the
+// word being typed: its completions, which the index has no prefix index for.
 //
 // Thread safety: immutable after construction; safe to share.
 #pragma once
@@ -27,6 +28,13 @@ class Vocabulary {
   // Up to `limit` indexed terms closest to `word` (fewest edits, then most
   // frequent); empty when the word is too short to correct.
   std::vector<std::string> Corrections(std::string_view word, size_t limit) const;
+  // Indexed terms that start with `prefix` (itself included): the most
+  // frequent `limit` of them, most frequent first, and how many there are.
+  struct Completions {
+    std::vector<std::string> terms;
+    size_t total = 0;
+  };
+  Completions Complete(std::string_view prefix, size_t limit) const;
   size_t size() const { return terms_.size(); }
 
   // The allowed number of edits for a word of `length` code points.
@@ -43,6 +51,8 @@ class Vocabulary {
   std::unordered_map<std::string, size_t> index_;
   // Terms bucketed by (first code point, length), for the candidate scan.
   std::unordered_map<uint64_t, std::vector<uint32_t>> buckets_;
+  // Term ids in byte order of their text, for prefix ranges.
+  std::vector<uint32_t> sorted_;
 };
 
 // Longest word (in code points) that typo correction considers.

@@ -10,6 +10,8 @@
 #include <sstream>
 
 #include "../support/temp_dir.h"
+#include "fts5_tokenizer.h"
+#include "sqlite_handle.h"
 
 namespace kb {
 namespace {
@@ -218,6 +220,63 @@ TEST(IndexerTest, ReindexReusesUnchangedArticlesAndReplacesTheFileAtomically) {
   for ([[maybe_unused]] const auto& entry : fs::directory_iterator(dir.path())) ++files;
   EXPECT_EQ(files, 1);
   EXPECT_TRUE(KnowledgeBase::Open(options.kb_path).ok());
+}
+
+// Every row of a KB's FTS5 vocabulary: term, passages holding it, occurrences.
+std::vector<std::string> IndexRows(const std::string& kb_path) {
+  std::vector<std::string> rows;
+  auto db = store::OpenDatabase(kb_path, SQLITE_OPEN_READONLY);
+  EXPECT_TRUE(db.ok()) << kb_path;
+  if (!db.ok()) return rows;
+  EXPECT_TRUE(RegisterKbTokenizer(db->get(), nullptr).ok());
+  auto stmt = store::Prepare(db->get(), "SELECT term, doc, cnt FROM passages_vocab ORDER BY term");
+  EXPECT_TRUE(stmt.ok());
+  if (!stmt.ok()) return rows;
+  while (sqlite3_step(stmt->get()) == SQLITE_ROW) {
+    rows.push_back(store::ColumnText(stmt->get(), 0) + " " +
+                   std::to_string(sqlite3_column_int64(stmt->get(), 1)) + " " +
+                   std::to_string(sqlite3_column_int64(stmt->get(), 2)));
+  }
+  return rows;
+}
+
+// The passages table stores no text: a changed or removed article's passages
+// are deleted by tokenizing their old text again. A mistake there leaves
+// stale postings behind, which only a comparison with a fresh build shows.
+TEST(IndexerTest, ReindexAfterChangesLeavesTheSameIndexAsAFreshBuild) {
+  TempDir dir;
+  fs::copy(SourcePath("kb/articles"), dir.File("articles"));
+  IndexOptions options = SeedOptions(dir);
+  options.articles_dir = dir.File("articles");
+  ASSERT_TRUE(BuildIndex(options).ok());
+
+  const std::string changed = dir.File("articles/003_e82f2a4ec7c2d43f.txt");
+  ASSERT_TRUE(fs::exists(changed));
+  std::ofstream(changed, std::ios::app) << "\n\nZanzibar lighthouse keepers reset passwords.\n";
+  fs::remove(dir.File("articles/000_af601b0228a8bf47.txt"));
+  dir.Write("articles/new_article.md", "# Quokka onboarding\n\n1. Open the quokka console.\n");
+  auto incremental = BuildIndex(options);
+  ASSERT_TRUE(incremental.ok()) << incremental.status().message();
+  EXPECT_EQ(incremental->unchanged, 3);
+  EXPECT_EQ(incremental->articles, 5);
+
+  IndexOptions fresh = options;
+  fresh.kb_path = dir.File("fresh.db");
+  ASSERT_TRUE(BuildIndex(fresh).ok());
+  const std::vector<std::string> rows = IndexRows(options.kb_path);
+  EXPECT_GT(rows.size(), 500u);
+  EXPECT_EQ(rows, IndexRows(fresh.kb_path));
+
+  auto kb = KnowledgeBase::Open(options.kb_path);
+  ASSERT_TRUE(kb.ok()) << kb.status().message();
+  auto found = kb->get()->Search("zanzibar lighthouse", {});
+  ASSERT_TRUE(found.ok());
+  ASSERT_FALSE(found->passages.empty());
+  EXPECT_EQ(found->passages[0].article, "003_e82f2a4ec7c2d43f");
+  auto quokka = kb->get()->Search("quokka", {});
+  ASSERT_TRUE(quokka.ok());
+  ASSERT_FALSE(quokka->passages.empty());
+  EXPECT_EQ(quokka->passages[0].article, "new_article");
 }
 
 TEST(IndexerTest, MissingArticlesDirectoryFailsWithItsName) {

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <utility>
+#include <vector>
+
 namespace kb::store {
 namespace {
 
@@ -44,6 +47,30 @@ TEST(VocabularyTest, HandlesNonAsciiWords) {
   v.Finish();
   ASSERT_EQ(v.Corrections("contraseña", 3).size(), 0u);  // exact is not a correction
   EXPECT_EQ(v.Corrections("contrasena", 3).front(), "contraseña");
+}
+
+TEST(VocabularyTest, CompletesAPrefixWithItsMostFrequentTerms) {
+  Vocabulary v;
+  for (auto [term, documents] : std::vector<std::pair<std::string, int64_t>>{{"conta", 1},
+                                                                             {"contact", 40},
+                                                                             {"contacts", 12},
+                                                                             {"contrast", 7},
+                                                                             {"cont", 3},
+                                                                             {"context", 40},
+                                                                             {"conn", 90},
+                                                                             {"contz", 2},
+                                                                             {"~contact", 99},
+                                                                             {"contraseña", 5}}) {
+    v.Add(term, documents);
+  }
+  v.Finish();
+  const Vocabulary::Completions top = v.Complete("cont", 3);
+  EXPECT_EQ(top.total, 8u);  // the word itself included; "conn" and "~contact" are not
+  EXPECT_EQ(top.terms, (std::vector<std::string>{"contact", "context", "contacts"}));
+  EXPECT_EQ(v.Complete("contr", 10).terms, (std::vector<std::string>{"contrast", "contraseña"}));
+  EXPECT_EQ(v.Complete("contz", 10).total, 1u);
+  EXPECT_EQ(v.Complete("cz", 10).total, 0u);
+  EXPECT_EQ(v.Complete("zzz", 10).total, 0u);  // past the last term
 }
 
 }  // namespace
