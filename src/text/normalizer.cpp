@@ -8,9 +8,11 @@
 
 #include <unicode/utf8.h>
 
+#include <array>
 #include <stdexcept>
 
 #include "accent_folder.h"
+#include "simple_letters.h"
 
 namespace kb::text {
 
@@ -25,23 +27,53 @@ Normalizer::Normalizer() {
   }
 }
 
+namespace {
+
+// The folded form of every simple letter, by code point ("É" -> "e",
+// "ß" -> "ss", "Ά" -> "α"), from ICU's own passes.
+const std::array<std::string, kSimpleLetterLimit>& SimpleLetterFolds() {
+  static const std::array<std::string, kSimpleLetterLimit> kFolds = [] {
+    std::array<std::string, kSimpleLetterLimit> folds;
+    Normalizer normalizer;
+    for (char32_t c = 0x80; c < kSimpleLetterLimit; ++c) {
+      if (!IsSimpleLetter(c)) continue;
+      const std::string letter = {static_cast<char>(0xC0 | (c >> 6)),
+                                  static_cast<char>(0x80 | (c & 0x3F))};
+      normalizer.FoldWithIcu(letter, folds[c]);
+    }
+    return folds;
+  }();
+  return kFolds;
+}
+
+}  // namespace
+
 void Normalizer::Fold(std::string_view utf8, std::string& out) {
-  bool ascii = true;
-  for (char c : utf8) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      ascii = false;
-      break;
+  // Text of ASCII and simple letters folds character by character
+  // (simple_letters.h): nfkc_casefold on ASCII is exactly A-Z -> a-z, and a
+  // simple letter's fold comes from the table. Anything else goes to ICU.
+  const size_t base = out.size();
+  const std::array<std::string, kSimpleLetterLimit>* folds = nullptr;
+  for (size_t i = 0; i < utf8.size();) {
+    const char c = utf8[i];
+    if (static_cast<unsigned char>(c) < 0x80) {
+      out.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);
+      ++i;
+      continue;
     }
-  }
-  if (ascii) {
-    // nfkc_casefold on ASCII is exactly A-Z -> a-z; no marks to strip.
-    const size_t base = out.size();
-    out.append(utf8);
-    for (size_t i = base; i < out.size(); ++i) {
-      if (out[i] >= 'A' && out[i] <= 'Z') out[i] = static_cast<char>(out[i] + ('a' - 'A'));
+    const char32_t letter = SimpleLetterAt(utf8, i);
+    if (letter == 0) {
+      out.resize(base);
+      FoldWithIcu(utf8, out);
+      return;
     }
-    return;
+    if (folds == nullptr) folds = &SimpleLetterFolds();
+    out.append((*folds)[letter]);
+    i += 2;
   }
+}
+
+void Normalizer::FoldWithIcu(std::string_view utf8, std::string& out) {
   // fromUTF8 replaces ill-formed sequences with U+FFFD, which is our contract.
   source_ = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), utf8.size()));
   UErrorCode status = U_ZERO_ERROR;

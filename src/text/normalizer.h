@@ -22,8 +22,11 @@ class Normalizer {
   Normalizer& operator=(const Normalizer&) = delete;
 
   // Appends the folded form of `utf8` to `out` (not cleared). Invalid UTF-8
-  // becomes U+FFFD. ASCII input takes a fast path that equals ICU's result.
+  // becomes U+FFFD. Text of ASCII and simple letters (simple_letters.h)
+  // takes a fast path that equals ICU's result.
   void Fold(std::string_view utf8, std::string& out);
+  // The same through ICU's passes whatever the text (tests compare the two).
+  void FoldWithIcu(std::string_view utf8, std::string& out);
 
  private:
   const icu::Normalizer2* casefold_ = nullptr;  // nfkc_casefold, owned by ICU

@@ -8,6 +8,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "simple_letters.h"
+
 namespace kb::text {
 namespace {
 
@@ -35,6 +37,36 @@ Cls ClassOf(char c) {
 
 bool IsWordClass(Cls c) { return c == Cls::kLetter || c == Cls::kDigit || c == Cls::kExtendNumLet; }
 
+// The class of the character at s[i] of a simple stretch (ASCII and simple
+// letters only) and its byte length.
+Cls ClassAt(std::string_view s, size_t i, size_t& width) {
+  if (IsAscii(s[i])) {
+    width = 1;
+    return ClassOf(s[i]);
+  }
+  width = 2;
+  return Cls::kLetter;
+}
+
+// Whether the chunk from `from` to the next cut holds only ASCII and simple
+// letters; its end goes to `chunk_end`.
+bool ChunkIsSimple(std::string_view s, size_t from, size_t& chunk_end) {
+  bool simple = true;
+  size_t i = from;
+  while (i < s.size() && !IsCut(s[i])) {
+    if (IsAscii(s[i])) {
+      ++i;
+    } else if (simple && SimpleLetterAt(s, i) != 0) {
+      i += 2;
+    } else {
+      simple = false;
+      ++i;
+    }
+  }
+  chunk_end = i;
+  return simple;
+}
+
 }  // namespace
 
 WordBreaker::WordBreaker() {
@@ -56,7 +88,7 @@ WordBreaker::~WordBreaker() = default;
 void WordBreaker::SetText(std::string_view utf8) {
   input_ = utf8;
   pos_ = 0;
-  ascii_end_ = 0;
+  simple_end_ = 0;
   in_icu_ = false;
 }
 
@@ -64,29 +96,19 @@ void WordBreaker::StartRegion() {
   const size_t n = input_.size();
   while (pos_ < n && IsCut(input_[pos_])) ++pos_;
   // Extend the region chunk by chunk while the chunks are of one kind.
-  auto chunk_is_ascii = [&](size_t from, size_t& chunk_end) {
-    bool ascii = true;
-    chunk_end = from;
-    while (chunk_end < n && !IsCut(input_[chunk_end])) {
-      ascii = ascii && IsAscii(input_[chunk_end]);
-      ++chunk_end;
-    }
-    return ascii;
-  };
-  size_t chunk_end;
-  const bool ascii = !icu_only_ && chunk_is_ascii(pos_, chunk_end);
-  if (icu_only_) chunk_end = n;
+  size_t chunk_end = n;
+  const bool simple = !icu_only_ && ChunkIsSimple(input_, pos_, chunk_end);
   size_t region_end = chunk_end;
   for (size_t next = chunk_end; !icu_only_ && next < n;) {
     while (next < n && IsCut(input_[next])) ++next;
     if (next >= n) break;
     size_t end;
-    if (chunk_is_ascii(next, end) != ascii) break;
+    if (ChunkIsSimple(input_, next, end) != simple) break;
     region_end = end;
     next = end;
   }
-  if (ascii) {
-    ascii_end_ = region_end;
+  if (simple) {
+    simple_end_ = region_end;
     return;
   }
   UErrorCode status = U_ZERO_ERROR;
@@ -108,8 +130,8 @@ bool WordBreaker::Next(uint32_t& begin, uint32_t& end, WordKind& kind) {
       pos_ = icu_end_;
       continue;
     }
-    if (pos_ < ascii_end_) {
-      if (NextAscii(begin, end, kind)) return true;
+    if (pos_ < simple_end_) {
+      if (NextSimple(begin, end, kind)) return true;
       continue;
     }
     if (pos_ >= input_.size()) return false;
@@ -134,39 +156,40 @@ bool WordBreaker::NextIcu(uint32_t& begin, uint32_t& end, WordKind& kind) {
   }
 }
 
-// UAX #29 on ASCII: letters, digits and '_' join (WB5, WB8-WB10, WB13a/b);
-// a letter, '.' or '\'' and a letter join (WB6/7); a digit, one of ".,;'" and
-// a digit join (WB11/12). ICU reports the status of the last rule applied:
-// "a1" is a number, "1a" letters, a lone "_" no word at all.
-bool WordBreaker::NextAscii(uint32_t& begin, uint32_t& end, WordKind& kind) {
-  const std::string_view s = input_;
-  const size_t limit = ascii_end_;
-  while (pos_ < limit) {
-    const Cls first = ClassOf(s[pos_]);
+// UAX #29 on ASCII and simple letters: letters, digits and '_' join (WB5,
+// WB8-WB10, WB13a/b); a letter, '.' or '\'' and a letter join (WB6/7); a
+// digit, one of ".,;'" and a digit join (WB11/12). ICU reports the status of
+// the last rule applied: "a1" is a number, "1a" letters, a lone "_" no word.
+bool WordBreaker::NextSimple(uint32_t& begin, uint32_t& end, WordKind& kind) {
+  const std::string_view s = input_.substr(0, simple_end_);
+  size_t width;
+  while (pos_ < s.size()) {
+    const Cls first = ClassAt(s, pos_, width);
     if (!IsWordClass(first)) {
-      ++pos_;
+      pos_ += width;
       continue;
     }
     const size_t start = pos_;
-    size_t i = pos_ + 1;
-    Cls last = first;               // class of s[i - 1]
-    Cls before_last = Cls::kOther;  // class of s[i - 2] inside the word
-    while (i < limit) {
-      const Cls c = ClassOf(s[i]);
+    size_t i = pos_ + width;
+    Cls last = first;               // class of the character before i
+    Cls before_last = Cls::kOther;  // class of the one before it inside the word
+    while (i < s.size()) {
+      const Cls c = ClassAt(s, i, width);
       if (IsWordClass(c)) {
         before_last = last;
         last = c;
-        ++i;
+        i += width;
         continue;
       }
-      if (i + 1 < limit && (c == Cls::kMidNumLet || c == Cls::kMidNum)) {
-        const Cls after = ClassOf(s[i + 1]);
+      if (i + 1 < s.size() && (c == Cls::kMidNumLet || c == Cls::kMidNum)) {
+        size_t after_width;
+        const Cls after = ClassAt(s, i + 1, after_width);
         const bool letters = last == Cls::kLetter && after == Cls::kLetter && c == Cls::kMidNumLet;
         const bool digits = last == Cls::kDigit && after == Cls::kDigit;
         if (letters || digits) {
           before_last = c;
           last = after;
-          i += 2;
+          i += 1 + after_width;
           continue;
         }
       }

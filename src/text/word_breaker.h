@@ -2,12 +2,13 @@
 // converting the text: boundaries are byte offsets into the input (even when
 // the input holds invalid UTF-8, which ICU reads as U+FFFD).
 //
-// Stretches of whitespace-separated chunks that are plain ASCII are
-// segmented by a small scanner that implements the same rules for ASCII
+// Stretches of whitespace-separated chunks that hold only ASCII and simple
+// letters (simple_letters.h: accented Latin, Greek, Cyrillic) are segmented
+// by a small scanner that implements the same rules for them
 // (tests/text/word_breaker_test.cpp checks it against ICU on random text);
-// only chunks with other bytes go to ICU's break iterator. Most chunks of
-// most Latin-script text are ASCII, and the break iterator was the largest
-// single cost of indexing.
+// only chunks with other characters go to ICU's break iterator. Most chunks
+// of European text are simple, and the break iterator was the largest single
+// cost of indexing.
 //
 // Thread safety: owns an icu::BreakIterator, which is not thread-safe; use one
 // WordBreaker per thread (each Analyzer owns one).
@@ -44,21 +45,21 @@ class WordBreaker {
   struct UTextCloser {
     void operator()(UText* text) const { utext_close(text); }
   };
-  // Chooses how the text from pos_ on is segmented: an ASCII stretch up to
-  // ascii_end_, or a stretch handed to ICU.
+  // Chooses how the text from pos_ on is segmented: a simple stretch up to
+  // simple_end_, or a stretch handed to ICU.
   void StartRegion();
-  bool NextAscii(uint32_t& begin, uint32_t& end, WordKind& kind);
+  bool NextSimple(uint32_t& begin, uint32_t& end, WordKind& kind);
   bool NextIcu(uint32_t& begin, uint32_t& end, WordKind& kind);
 
   std::unique_ptr<icu::BreakIterator> breaker_;
   std::unique_ptr<UText, UTextCloser> text_;
   std::string_view input_;
-  size_t pos_ = 0;        // where the next region or ASCII word starts
-  size_t ascii_end_ = 0;  // end of the current ASCII stretch (pos_ < ascii_end_)
-  bool in_icu_ = false;   // ICU is segmenting [icu_base_, pos_ after it)
-  size_t icu_base_ = 0;   // offset of ICU's text in input_
-  size_t icu_end_ = 0;    // end of ICU's text in input_
-  int32_t last_ = 0;      // ICU's previous boundary (relative to icu_base_)
+  size_t pos_ = 0;         // where the next region or ASCII word starts
+  size_t simple_end_ = 0;  // end of the current simple stretch (pos_ < simple_end_)
+  bool in_icu_ = false;    // ICU is segmenting [icu_base_, pos_ after it)
+  size_t icu_base_ = 0;    // offset of ICU's text in input_
+  size_t icu_end_ = 0;     // end of ICU's text in input_
+  int32_t last_ = 0;       // ICU's previous boundary (relative to icu_base_)
   bool icu_only_ = false;
 };
 

@@ -11,6 +11,8 @@
 #include <tuple>
 #include <vector>
 
+#include "simple_letters.h"
+
 namespace kb::text {
 namespace {
 
@@ -73,63 +75,29 @@ TEST(WordBreakerTest, HandPickedCasesMatchIcu) {
 
 TEST(WordBreakerTest, RandomTextMatchesIcu) {
   // Pieces weighted toward what makes ASCII words join or split.
-  const std::vector<std::string> pieces = {"a",
-                                           "b",
-                                           "Z",
-                                           "e",
-                                           "1",
-                                           "2",
-                                           "0",
-                                           ".",
-                                           ",",
-                                           ";",
-                                           ":",
-                                           "'",
-                                           "_",
-                                           "-",
-                                           "%",
-                                           " ",
-                                           " ",
-                                           " ",
-                                           "\n",
-                                           "\t",
-                                           "(",
-                                           ")",
-                                           "\"",
-                                           "/",
-                                           "\xC3\xA9",
-                                           "\xE2\x80\x99",
-                                           "\xE4\xB8\xAD",
-                                           "\xCC\x81",
-                                           "\xC2\xAD",
-                                           "\xE2\x80\x8D",
-                                           "\xF0\x9F\x98\x80",
-                                           "\xD0\xB4",
-                                           "\xFF",
-                                           "ab",
-                                           "12",
-                                           "it's",
-                                           "@",
-                                           "!",
-                                           "#",
-                                           "$",
-                                           "&",
-                                           "*",
-                                           "+",
-                                           "/",
-                                           "<",
-                                           "=",
-                                           ">",
-                                           "?",
-                                           "[",
-                                           "\\",
-                                           "]",
-                                           "^",
-                                           "`",
-                                           "{",
-                                           "|",
-                                           "}",
-                                           "~"};
+  const std::vector<std::string> pieces = {
+      "a", "b", "Z", "e", "1", "2", "0", ".", ",", ";", ":", "'", "_", "-", "%", " ", " ", " ",
+      "\n", "\t", "(", ")", "\"", "/", "\xC3\xA9", "\xE2\x80\x99", "\xE4\xB8\xAD", "\xCC\x81",
+      "\xC2\xAD", "\xE2\x80\x8D", "\xF0\x9F\x98\x80", "\xD0\xB4", "\xFF", "ab", "12", "it's", "@",
+      "!", "#", "$", "&", "*", "+", "/", "<", "=", ">", "?", "[", "\\", "]", "^", "`", "{", "|",
+      "}", "~",
+      // Simple letters (simple_letters.h) and
+      // their non-letter neighbours:
+      "\xC3\x9F",   // ß
+      "\xCE\xA9",   // Ω
+      "\xCE\xAC",   // ά
+      "\xD5\xA1",   // Armenian ա
+      "\xCA\xBC",   // ʼ (a letter)
+      "\xC2\xAA",   // ª (a letter)
+      "\xC2\xB5",   // µ (a letter)
+      "\xC2\xB7",   // · MidLetter
+      "\xCE\x87",   // Greek ano teleia, MidLetter
+      "\xCD\xBE",   // Greek question mark
+      "\xC3\x97",   // ×
+      "\xC2\xA0",   // no-break space
+      "\xD2\x83",   // Cyrillic combining titlo
+      "\xD7\x90",   // Hebrew alef (not simple)
+      "\xD6\x8A"};  // Armenian hyphen
   std::mt19937 random(12345);
   std::uniform_int_distribution<size_t> pick(0, pieces.size() - 1);
   std::uniform_int_distribution<int> length(1, 24);
@@ -139,6 +107,24 @@ TEST(WordBreakerTest, RandomTextMatchesIcu) {
     ExpectSameAsIcu(text);
     if (HasFailure()) return;  // one counterexample is enough to read
   }
+}
+
+// Every simple letter, in the contexts where ASCII letters join or split.
+TEST(WordBreakerTest, EverySimpleLetterSegmentsLikeIcu) {
+  int simple = 0;
+  for (char32_t c = 0x80; c < kSimpleLetterLimit; ++c) {
+    if (!IsSimpleLetter(c)) continue;
+    ++simple;
+    const std::string l = {static_cast<char>(0xC0 | (c >> 6)),
+                           static_cast<char>(0x80 | (c & 0x3F))};
+    for (const std::string& text :
+         {l, "a" + l + "b", "1" + l, l + "1", l + "." + l, l + "'" + l, l + "_1", "2," + l,
+          l + ":" + l, l + "@", "x " + l + l + " y", l + "\xCC\x81"}) {
+      ExpectSameAsIcu(text);
+      if (HasFailure()) return;
+    }
+  }
+  EXPECT_GT(simple, 700);  // Latin, Greek, Cyrillic and Armenian letters
 }
 
 }  // namespace
