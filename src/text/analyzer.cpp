@@ -136,6 +136,7 @@ std::vector<Token> Analyzer::Analyze(std::string_view utf8, Lang lang) {
       // Split leading elisions, possibly repeated: "qu'l'..." is not French,
       // but "dell'" + "account" and "l'" + "accès" are.
       for (size_t pos = begin; pos < end; ++pos) {
+        if (utf8[pos] != '\'' && utf8[pos] != '\xE2') continue;  // cheap test first
         const size_t apostrophe = ApostropheAt(utf8.substr(0, end), pos);
         if (apostrophe == 0) continue;
         if (pos == begin || pos + apostrophe >= end) break;
