@@ -6,6 +6,9 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <cstdint>
+#include <cstring>
+
 namespace kb::ingest {
 namespace {
 
@@ -30,6 +33,14 @@ std::optional<size_t> FindInvalidUtf8(std::string_view text) {
   const size_t n = text.size();
   size_t i = 0;
   while (i < n) {
+    // Skip ASCII eight bytes at a time: most text is ASCII.
+    while (i + 8 <= n) {
+      uint64_t chunk = 0;
+      std::memcpy(&chunk, s + i, sizeof chunk);
+      if ((chunk & 0x8080808080808080ULL) != 0) break;
+      i += 8;
+    }
+    if (i >= n) break;
     const uint8_t b = s[i];
     if (b < 0x80) {
       ++i;
@@ -80,12 +91,36 @@ std::string_view Trim(std::string_view text) {
 }
 
 std::string CollapseSpaces(std::string_view text) {
-  text = Trim(text);
   std::string out;
+  CollapseSpaces(text, out);
+  return out;
+}
+
+void CollapseSpaces(std::string_view text, std::string& out) {
+  text = Trim(text);
+  out.clear();
   out.reserve(text.size());
   bool in_space = false;
   size_t i = 0;
   while (i < text.size()) {
+    const auto byte = static_cast<uint8_t>(text[i]);
+    if (byte < 0x80) {
+      if (IsSpace(byte)) {
+        in_space = true;
+        ++i;
+        continue;
+      }
+      // A run of ASCII non-space bytes is copied in one go: most text is.
+      const size_t start = i;
+      while (i < text.size() && static_cast<uint8_t>(text[i]) < 0x80 &&
+             !IsSpace(static_cast<uint8_t>(text[i]))) {
+        ++i;
+      }
+      if (in_space) out.push_back(' ');
+      in_space = false;
+      out.append(text, start, i - start);
+      continue;
+    }
     const size_t start = i;
     const char32_t c = NextCodePoint(text, i);
     if (IsSpace(c)) {
@@ -94,9 +129,8 @@ std::string CollapseSpaces(std::string_view text) {
     }
     if (in_space) out.push_back(' ');
     in_space = false;
-    out.append(text.substr(start, i - start));
+    out.append(text, start, i - start);
   }
-  return out;
 }
 
 std::vector<std::string_view> SplitWords(std::string_view text) {
@@ -111,7 +145,16 @@ std::vector<std::string_view> SplitWords(std::string_view text) {
   return words;
 }
 
-int CountWords(std::string_view text) { return static_cast<int>(SplitWords(text).size()); }
+int CountWords(std::string_view text) {
+  int words = 0;
+  bool in_word = false;
+  for (const char c : text) {
+    const bool separator = c == ' ' || c == '\t';
+    if (!separator && !in_word) ++words;
+    in_word = !separator;
+  }
+  return words;
+}
 
 bool StartsWithUppercase(std::string_view text) {
   size_t i = 0;
@@ -136,10 +179,27 @@ std::string CapitalizeFirst(std::string_view text) {
 
 std::string ToLower(std::string_view text) {
   std::string out;
+  ToLower(text, out);
+  return out;
+}
+
+void ToLower(std::string_view text, std::string& out) {
+  out.clear();
+  uint8_t high_bits = 0;
+  for (const char c : text) high_bits |= static_cast<uint8_t>(c);
+  if (high_bits < 0x80) {
+    // ICU's root lowercasing maps ASCII exactly like this, without the
+    // round trip through UTF-16.
+    out.resize(text.size());
+    for (size_t i = 0; i < text.size(); ++i) {
+      const char c = text[i];
+      out[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+    }
+    return;
+  }
   icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
       .toLower(icu::Locale::getRoot())
       .toUTF8String(out);
-  return out;
 }
 
 char32_t LastCodePoint(std::string_view text) {
