@@ -26,6 +26,15 @@ bool IsSpace(char32_t c) {
          c == 0x200B || c == 0xFEFF || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F;
 }
 
+// Whether a code point starting with this byte may be an IsSpace one: the
+// ASCII spaces, and the lead bytes of U+00A0 (C2), U+2000..U+202F (E2),
+// U+3000 (E3) and U+FEFF (EF). Never a UTF-8 continuation byte, so a scan
+// that skips other bytes stays aligned with NextCodePoint even on bad input.
+bool MayStartSpace(uint8_t byte) {
+  return byte == ' ' || byte == '\t' || byte == '\n' || byte == '\r' || byte == '\f' ||
+         byte == '\v' || byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || byte == 0xEF;
+}
+
 }  // namespace
 
 std::optional<size_t> FindInvalidUtf8(std::string_view text) {
@@ -103,22 +112,14 @@ void CollapseSpaces(std::string_view text, std::string& out) {
   bool in_space = false;
   size_t i = 0;
   while (i < text.size()) {
-    const auto byte = static_cast<uint8_t>(text[i]);
-    if (byte < 0x80) {
-      if (IsSpace(byte)) {
-        in_space = true;
-        ++i;
-        continue;
-      }
-      // A run of ASCII non-space bytes is copied in one go: most text is.
-      const size_t start = i;
-      while (i < text.size() && static_cast<uint8_t>(text[i]) < 0x80 &&
-             !IsSpace(static_cast<uint8_t>(text[i]))) {
-        ++i;
-      }
+    // Bytes that cannot start a space are copied in runs: every space is
+    // ASCII or starts with one of four lead bytes (see MayStartSpace).
+    const size_t run = i;
+    while (i < text.size() && !MayStartSpace(static_cast<uint8_t>(text[i]))) ++i;
+    if (i > run) {
       if (in_space) out.push_back(' ');
       in_space = false;
-      out.append(text, start, i - start);
+      out.append(text, run, i - run);
       continue;
     }
     const size_t start = i;
@@ -185,21 +186,41 @@ std::string ToLower(std::string_view text) {
 
 void ToLower(std::string_view text, std::string& out) {
   out.clear();
-  uint8_t high_bits = 0;
-  for (const char c : text) high_bits |= static_cast<uint8_t>(c);
-  if (high_bits < 0x80) {
-    // ICU's root lowercasing maps ASCII exactly like this, without the
-    // round trip through UTF-16.
-    out.resize(text.size());
-    for (size_t i = 0; i < text.size(); ++i) {
-      const char c = text[i];
-      out[i] = c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c;
+  out.reserve(text.size());
+  // Root-locale full lowercasing is the simple per-code-point mapping
+  // (u_tolower) for every code point but two: U+0130 (İ -> "i̇") and U+03A3
+  // (Σ, final or not by context). Text without them, and valid, is mapped
+  // here without ICU's round trip through UTF-16.
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto size = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < size;) {
+    const uint8_t byte = bytes[i];
+    if (byte < 0x80) {
+      out.push_back(byte >= 'A' && byte <= 'Z' ? static_cast<char>(byte + ('a' - 'A'))
+                                               : static_cast<char>(byte));
+      ++i;
+      continue;
     }
-    return;
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, size, c);
+    if (c < 0 || c == 0x130 || c == 0x3A3) {
+      out.clear();
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), size))
+          .toLower(icu::Locale::getRoot())
+          .toUTF8String(out);
+      return;
+    }
+    const UChar32 lower = u_tolower(c);
+    if (lower == c) {
+      out.append(text, static_cast<size_t>(start), static_cast<size_t>(i - start));
+    } else {
+      char encoded[U8_MAX_LENGTH];
+      int32_t length = 0;
+      U8_APPEND_UNSAFE(encoded, length, lower);
+      out.append(encoded, static_cast<size_t>(length));
+    }
   }
-  icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
-      .toLower(icu::Locale::getRoot())
-      .toUTF8String(out);
 }
 
 char32_t LastCodePoint(std::string_view text) {
