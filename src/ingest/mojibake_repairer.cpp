@@ -112,6 +112,12 @@ MojibakeRepairer::MojibakeRepairer() {
 
 MojibakeRepairer::~MojibakeRepairer() = default;
 
+bool MojibakeRepairer::MayNeedRepair(std::string_view text) {
+  // Repair rewrites nothing unless one of its two passes may apply; the GBK
+  // one then runs on the same text.
+  return MayHoldWindows1252Mojibake(text) || MayHoldGbkMojibake(text);
+}
+
 std::string MojibakeRepairer::Repair(std::string_view text, std::vector<std::string>& warnings) {
   bool has_non_ascii = false;
   for (char c : text) {
