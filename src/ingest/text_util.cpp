@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <array>
 #include <cstdint>
 #include <cstring>
 
@@ -30,10 +31,13 @@ bool IsSpace(char32_t c) {
 // ASCII spaces, and the lead bytes of U+00A0 (C2), U+2000..U+202F (E2),
 // U+3000 (E3) and U+FEFF (EF). Never a UTF-8 continuation byte, so a scan
 // that skips other bytes stays aligned with NextCodePoint even on bad input.
-bool MayStartSpace(uint8_t byte) {
-  return byte == ' ' || byte == '\t' || byte == '\n' || byte == '\r' || byte == '\f' ||
-         byte == '\v' || byte == 0xC2 || byte == 0xE2 || byte == 0xE3 || byte == 0xEF;
-}
+constexpr std::array<bool, 256> kMayStartSpace = [] {
+  std::array<bool, 256> table{};
+  for (const uint8_t byte : {' ', '\t', '\n', '\r', '\f', '\v'}) table[byte] = true;
+  for (const uint8_t byte : {0xC2, 0xE2, 0xE3, 0xEF}) table[byte] = true;
+  return table;
+}();
+bool MayStartSpace(uint8_t byte) { return kMayStartSpace[byte]; }
 
 }  // namespace
 
@@ -114,8 +118,19 @@ void CollapseSpaces(std::string_view text, std::string& out) {
   while (i < text.size()) {
     // Bytes that cannot start a space are copied in runs: every space is
     // ASCII or starts with one of four lead bytes (see MayStartSpace).
+    // A single ASCII space between two such bytes is kept as it is, so
+    // text that is already collapsed is copied in one go.
     const size_t run = i;
-    while (i < text.size() && !MayStartSpace(static_cast<uint8_t>(text[i]))) ++i;
+    while (i < text.size()) {
+      if (!MayStartSpace(static_cast<uint8_t>(text[i]))) {
+        ++i;
+      } else if (i > run && text[i] == ' ' && i + 1 < text.size() &&
+                 !MayStartSpace(static_cast<uint8_t>(text[i + 1]))) {
+        i += 2;
+      } else {
+        break;
+      }
+    }
     if (i > run) {
       if (in_space) out.push_back(' ');
       in_space = false;
