@@ -36,22 +36,30 @@ using store::SqliteError;
 // the stream buffers' extra copies. One spare byte lets the read that sees
 // EOF land without a resize; a file that grew meanwhile is still read whole.
 StatusOr<std::string> ReadFile(const fs::path& path) {
-  struct FileDescriptor {
-    int fd;
+  // Owns the descriptor: closed on every return path, never twice.
+  class FileDescriptor {
+   public:
+    explicit FileDescriptor(int fd) : fd_(fd) {}
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
     ~FileDescriptor() {
-      if (fd >= 0) ::close(fd);
+      if (fd_ >= 0) ::close(fd_);
     }
+    int get() const { return fd_; }
+
+   private:
+    int fd_;
   };
-  const FileDescriptor file{::open(path.c_str(), O_RDONLY | O_CLOEXEC)};
+  const FileDescriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   struct stat info {};
-  if (file.fd < 0 || ::fstat(file.fd, &info) != 0) {
+  if (file.get() < 0 || ::fstat(file.get(), &info) != 0) {
     return Status::Error("cannot read " + path.string());
   }
   std::string bytes(static_cast<size_t>(info.st_size) + 1, '\0');
   size_t filled = 0;
   for (;;) {
     if (filled == bytes.size()) bytes.resize(bytes.size() * 2);
-    const ssize_t got = ::read(file.fd, bytes.data() + filled, bytes.size() - filled);
+    const ssize_t got = ::read(file.get(), bytes.data() + filled, bytes.size() - filled);
     if (got == 0) break;
     if (got < 0) {
       if (errno == EINTR) continue;
