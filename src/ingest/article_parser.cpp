@@ -46,6 +46,17 @@ StatusOr<std::string> DecodeText(std::string_view bytes) {
   if (const std::optional<size_t> bad = ingest::FindInvalidUtf8(body)) {
     return Status::Error("invalid UTF-8 at byte " + std::to_string(*bad + offset));
   }
+  // Most files hold no byte that needs dropping or rewriting (controls, CR,
+  // FF, VT): one cheap scan proves it and the body is taken as it is.
+  bool needs_rewrite = false;
+  for (const char c : body) {
+    const auto b = static_cast<unsigned char>(c);
+    needs_rewrite |= (b < 0x20 && b != '\n' && b != '\t') || b == 0x7F;
+  }
+  if (!needs_rewrite) {
+    if (ingest::Trim(body).empty()) return Status::Error("empty file: only whitespace");
+    return std::string(body);
+  }
   size_t controls = 0;
   for (char c : body) controls += IsControl(static_cast<unsigned char>(c)) ? 1 : 0;
   if (controls > 0 &&

@@ -261,11 +261,13 @@ bool BoilerplateRules::IsCallToAction(std::string_view line) {
   return false;
 }
 
+bool BoilerplateRules::MayHoldArtifacts(std::string_view line) {
+  return line.find('[') != std::string_view::npos || line.find('&') != std::string_view::npos;
+}
+
 std::string BoilerplateRules::RemoveArtifacts(std::string_view line,
                                               std::vector<std::string>& warnings) {
-  if (line.find('[') == std::string_view::npos && line.find('&') == std::string_view::npos) {
-    return std::string(line);
-  }
+  if (!MayHoldArtifacts(line)) return std::string(line);
   std::string out(line);
   bool changed = false;
   for (const Artifact& artifact : kArtifacts) {

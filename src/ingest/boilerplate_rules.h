@@ -35,6 +35,10 @@ class BoilerplateRules {
   // Removes inline artifacts ("[email protected]", HTML entities left by the
   // scraper) and appends one warning per kind removed.
   static std::string RemoveArtifacts(std::string_view line, std::vector<std::string>& warnings);
+
+  // False when RemoveArtifacts would return `line` unchanged (and warn
+  // nothing): every artifact starts with '[' or '&'.
+  static bool MayHoldArtifacts(std::string_view line);
 };
 
 }  // namespace kb::ingest

@@ -56,41 +56,59 @@ std::optional<std::string_view> ListItem(std::string_view line) {
   return std::nullopt;
 }
 
+bool IsInlineMark(char c) { return c == '!' || c == '[' || c == '`' || c == '*' || c == '_'; }
+
 // Inline Markdown to plain text: [label](url) -> label, ![alt](src) -> alt,
-// and emphasis/code marks removed.
-std::string StripInline(std::string_view text) {
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
+// and emphasis/code marks removed. `scratch` holds the text between the two
+// passes; passing the same buffer each time saves an allocation per block.
+std::string StripInline(std::string_view text, std::string& scratch) {
+  scratch.clear();
+  scratch.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    const size_t run = i;
+    while (i < text.size() && !IsInlineMark(text[i])) ++i;
+    scratch.append(text, run, i - run);
+    if (i == text.size()) break;
     const char c = text[i];
-    if (c == '!' && i + 1 < text.size() && text[i + 1] == '[') continue;
+    if (c == '!' && i + 1 < text.size() && text[i + 1] == '[') {
+      ++i;
+      continue;
+    }
     if (c == '[') {
       const size_t close = text.find(']', i);
       if (close != std::string_view::npos && close + 1 < text.size() && text[close + 1] == '(') {
         const size_t paren = text.find(')', close);
         if (paren != std::string_view::npos) {
-          out.append(text.substr(i + 1, close - i - 1));
-          i = paren;
+          scratch.append(text, i + 1, close - i - 1);
+          i = paren + 1;
           continue;
         }
       }
     }
-    if (c == '`') continue;
-    if ((c == '*' || c == '_') && i + 1 < text.size() && text[i + 1] == c) {
+    if (c == '`') {
       ++i;
       continue;
     }
-    out.push_back(c);
+    if ((c == '*' || c == '_') && i + 1 < text.size() && text[i + 1] == c) {
+      i += 2;
+      continue;
+    }
+    scratch.push_back(c);
+    ++i;
   }
-  return CollapseSpaces(out);
+  return CollapseSpaces(scratch);
 }
 
 }  // namespace
 
 bool MarkdownReader::LooksLikeMarkdown(std::string_view text) {
   if (text.substr(0, 4) == "---\n") return true;
-  for (std::string_view line : SplitLines(text)) {
-    if (HeadingLevel(line) > 0) return true;
+  for (size_t pos = 0; pos <= text.size();) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) end = text.size();
+    if (HeadingLevel(text.substr(pos, end - pos)) > 0) return true;
+    pos = end + 1;
   }
   return false;
 }
@@ -111,7 +129,7 @@ ArticleDraft MarkdownReader::Read(std::string_view text, std::vector<std::string
         const std::string key = ToLower(Trim(lines[k].substr(0, colon)));
         const std::string_view value = StripQuotes(lines[k].substr(colon + 1));
         if (key == "title") {
-          draft.title = StripInline(repairer_.Repair(value, warnings));
+          draft.title = StripInline(repairer_.Repair(value, warnings), inline_scratch_);
         } else if (key == "lang" || key == "language") {
           draft.declared_lang = ToLower(value);
         }
@@ -124,14 +142,25 @@ ArticleDraft MarkdownReader::Read(std::string_view text, std::vector<std::string
 
   std::string paragraph;
   auto flush_paragraph = [&] {
-    if (!paragraph.empty()) draft.blocks.push_back({BlockKind::kParagraph, StripInline(paragraph)});
+    if (!paragraph.empty())
+      draft.blocks.push_back({BlockKind::kParagraph, StripInline(paragraph, inline_scratch_)});
     paragraph.clear();
   };
   bool in_list_item = false;
   bool in_fence = false;
   for (; i < lines.size(); ++i) {
-    std::string line = repairer_.Repair(lines[i], warnings);
-    line = BoilerplateRules::RemoveArtifacts(line, warnings);
+    // Most lines need neither repair nor artifact removal; they are read
+    // in place, and `cleaned` owns a line only once one of them rewrote it.
+    std::string_view line = lines[i];
+    std::string cleaned;
+    if (MojibakeRepairer::MayNeedRepair(line)) {
+      cleaned = repairer_.Repair(line, warnings);
+      line = cleaned;
+    }
+    if (BoilerplateRules::MayHoldArtifacts(line)) {
+      cleaned = BoilerplateRules::RemoveArtifacts(line, warnings);
+      line = cleaned;
+    }
     const std::string_view trimmed = Trim(line);
     if (trimmed.substr(0, 3) == "```" || trimmed.substr(0, 3) == "~~~") {
       // Code fences: the fence lines go, the content stays as a paragraph.
@@ -156,7 +185,7 @@ ArticleDraft MarkdownReader::Read(std::string_view text, std::vector<std::string
       std::string_view heading = Trim(trimmed.substr(static_cast<size_t>(level)));
       while (!heading.empty() && heading.back() == '#')
         heading = Trim(heading.substr(0, heading.size() - 1));
-      std::string clean = StripInline(heading);
+      std::string clean = StripInline(heading, inline_scratch_);
       if (clean.empty()) continue;
       if (level == 1 && draft.title.empty() && draft.blocks.empty()) {
         draft.title = std::move(clean);
@@ -167,7 +196,7 @@ ArticleDraft MarkdownReader::Read(std::string_view text, std::vector<std::string
     }
     if (const std::optional<std::string_view> item = ListItem(trimmed)) {
       flush_paragraph();
-      draft.blocks.push_back({BlockKind::kListItem, StripInline(*item)});
+      draft.blocks.push_back({BlockKind::kListItem, StripInline(*item, inline_scratch_)});
       in_list_item = true;
       continue;
     }
@@ -175,7 +204,7 @@ ArticleDraft MarkdownReader::Read(std::string_view text, std::vector<std::string
     if (in_list_item && indented) {
       // A continuation line of the list item above.
       std::string& item = draft.blocks.back().text;
-      item = CollapseSpaces(item + ' ' + StripInline(trimmed));
+      item = CollapseSpaces(item + ' ' + StripInline(trimmed, inline_scratch_));
       continue;
     }
     in_list_item = false;

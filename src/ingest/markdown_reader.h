@@ -26,6 +26,7 @@ class MarkdownReader {
 
  private:
   MojibakeRepairer repairer_;
+  std::string inline_scratch_;  // StripInline's buffer, kept between blocks
 };
 
 }  // namespace kb::ingest

@@ -28,6 +28,10 @@ class MojibakeRepairer {
   // repair ("repaired mojibake: 馃寪 -> 🌐"). `text` must be valid UTF-8.
   std::string Repair(std::string_view text, std::vector<std::string>& warnings);
 
+  // False when Repair would return `text` unchanged (and warn nothing): a
+  // cheap byte scan, so that callers can skip the copy for most lines.
+  static bool MayNeedRepair(std::string_view text);
+
  private:
   std::string RepairWindows1252(std::string_view text, std::vector<std::string>& warnings);
   std::string RepairGbk(std::string_view text, std::vector<std::string>& warnings);

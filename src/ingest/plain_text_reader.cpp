@@ -57,8 +57,10 @@ ArticleDraft PlainTextReader::Read(std::string_view text, std::vector<std::strin
     std::string line = CollapseSpaces(text.substr(pos, end - pos));
     pos = end + 1;
     if (line.empty()) continue;
-    line = repairer_.Repair(line, warnings);
-    line = BoilerplateRules::RemoveArtifacts(line, warnings);
+    if (MojibakeRepairer::MayNeedRepair(line)) line = repairer_.Repair(line, warnings);
+    if (BoilerplateRules::MayHoldArtifacts(line)) {
+      line = BoilerplateRules::RemoveArtifacts(line, warnings);
+    }
     if (line.empty()) continue;
     if (BoilerplateRules::IsNavigation(line)) {
       warnings.push_back("dropped navigation: " + line);

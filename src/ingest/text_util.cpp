@@ -6,6 +6,10 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include <array>
+#include <cstdint>
+#include <cstring>
+
 namespace kb::ingest {
 namespace {
 
@@ -23,6 +27,18 @@ bool IsSpace(char32_t c) {
          c == 0x200B || c == 0xFEFF || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F;
 }
 
+// Whether a code point starting with this byte may be an IsSpace one: the
+// ASCII spaces, and the lead bytes of U+00A0 (C2), U+2000..U+202F (E2),
+// U+3000 (E3) and U+FEFF (EF). Never a UTF-8 continuation byte, so a scan
+// that skips other bytes stays aligned with NextCodePoint even on bad input.
+constexpr std::array<bool, 256> kMayStartSpace = [] {
+  std::array<bool, 256> table{};
+  for (const uint8_t byte : {' ', '\t', '\n', '\r', '\f', '\v'}) table[byte] = true;
+  for (const uint8_t byte : {0xC2, 0xE2, 0xE3, 0xEF}) table[byte] = true;
+  return table;
+}();
+bool MayStartSpace(uint8_t byte) { return kMayStartSpace[byte]; }
+
 }  // namespace
 
 std::optional<size_t> FindInvalidUtf8(std::string_view text) {
@@ -30,6 +46,14 @@ std::optional<size_t> FindInvalidUtf8(std::string_view text) {
   const size_t n = text.size();
   size_t i = 0;
   while (i < n) {
+    // Skip ASCII eight bytes at a time: most text is ASCII.
+    while (i + 8 <= n) {
+      uint64_t chunk = 0;
+      std::memcpy(&chunk, s + i, sizeof chunk);
+      if ((chunk & 0x8080808080808080ULL) != 0) break;
+      i += 8;
+    }
+    if (i >= n) break;
     const uint8_t b = s[i];
     if (b < 0x80) {
       ++i;
@@ -80,12 +104,39 @@ std::string_view Trim(std::string_view text) {
 }
 
 std::string CollapseSpaces(std::string_view text) {
-  text = Trim(text);
   std::string out;
+  CollapseSpaces(text, out);
+  return out;
+}
+
+void CollapseSpaces(std::string_view text, std::string& out) {
+  text = Trim(text);
+  out.clear();
   out.reserve(text.size());
   bool in_space = false;
   size_t i = 0;
   while (i < text.size()) {
+    // Bytes that cannot start a space are copied in runs: every space is
+    // ASCII or starts with one of four lead bytes (see MayStartSpace).
+    // A single ASCII space between two such bytes is kept as it is, so
+    // text that is already collapsed is copied in one go.
+    const size_t run = i;
+    while (i < text.size()) {
+      if (!MayStartSpace(static_cast<uint8_t>(text[i]))) {
+        ++i;
+      } else if (i > run && text[i] == ' ' && i + 1 < text.size() &&
+                 !MayStartSpace(static_cast<uint8_t>(text[i + 1]))) {
+        i += 2;
+      } else {
+        break;
+      }
+    }
+    if (i > run) {
+      if (in_space) out.push_back(' ');
+      in_space = false;
+      out.append(text, run, i - run);
+      continue;
+    }
     const size_t start = i;
     const char32_t c = NextCodePoint(text, i);
     if (IsSpace(c)) {
@@ -94,9 +145,8 @@ std::string CollapseSpaces(std::string_view text) {
     }
     if (in_space) out.push_back(' ');
     in_space = false;
-    out.append(text.substr(start, i - start));
+    out.append(text, start, i - start);
   }
-  return out;
 }
 
 std::vector<std::string_view> SplitWords(std::string_view text) {
@@ -111,7 +161,16 @@ std::vector<std::string_view> SplitWords(std::string_view text) {
   return words;
 }
 
-int CountWords(std::string_view text) { return static_cast<int>(SplitWords(text).size()); }
+int CountWords(std::string_view text) {
+  int words = 0;
+  bool in_word = false;
+  for (const char c : text) {
+    const bool separator = c == ' ' || c == '\t';
+    if (!separator && !in_word) ++words;
+    in_word = !separator;
+  }
+  return words;
+}
 
 bool StartsWithUppercase(std::string_view text) {
   size_t i = 0;
@@ -136,10 +195,47 @@ std::string CapitalizeFirst(std::string_view text) {
 
 std::string ToLower(std::string_view text) {
   std::string out;
-  icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())))
-      .toLower(icu::Locale::getRoot())
-      .toUTF8String(out);
+  ToLower(text, out);
   return out;
+}
+
+void ToLower(std::string_view text, std::string& out) {
+  out.clear();
+  out.reserve(text.size());
+  // Root-locale full lowercasing is the simple per-code-point mapping
+  // (u_tolower) for every code point but two: U+0130 (İ -> "i̇") and U+03A3
+  // (Σ, final or not by context). Text without them, and valid, is mapped
+  // here without ICU's round trip through UTF-16.
+  const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
+  const auto size = static_cast<int32_t>(text.size());
+  for (int32_t i = 0; i < size;) {
+    const uint8_t byte = bytes[i];
+    if (byte < 0x80) {
+      out.push_back(byte >= 'A' && byte <= 'Z' ? static_cast<char>(byte + ('a' - 'A'))
+                                               : static_cast<char>(byte));
+      ++i;
+      continue;
+    }
+    const int32_t start = i;
+    UChar32 c = 0;
+    U8_NEXT(bytes, i, size, c);
+    if (c < 0 || c == 0x130 || c == 0x3A3) {
+      out.clear();
+      icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), size))
+          .toLower(icu::Locale::getRoot())
+          .toUTF8String(out);
+      return;
+    }
+    const UChar32 lower = u_tolower(c);
+    if (lower == c) {
+      out.append(text, static_cast<size_t>(start), static_cast<size_t>(i - start));
+    } else {
+      char encoded[U8_MAX_LENGTH];
+      int32_t length = 0;
+      U8_APPEND_UNSAFE(encoded, length, lower);
+      out.append(encoded, static_cast<size_t>(length));
+    }
+  }
 }
 
 char32_t LastCodePoint(std::string_view text) {

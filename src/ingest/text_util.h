@@ -20,6 +20,9 @@ std::string_view Trim(std::string_view text);
 
 // Trims and folds every run of whitespace into one ASCII space.
 std::string CollapseSpaces(std::string_view text);
+// The same into `out` (replacing its content), reusing its buffer; `text`
+// must not point into `out`.
+void CollapseSpaces(std::string_view text, std::string& out);
 
 // Whitespace-separated words.
 int CountWords(std::string_view text);
@@ -34,6 +37,9 @@ std::string CapitalizeFirst(std::string_view text);
 
 // Full Unicode lowercasing (ICU, root locale).
 std::string ToLower(std::string_view text);
+// The same into `out` (replacing its content), reusing its buffer; `text`
+// must not point into `out`.
+void ToLower(std::string_view text, std::string& out);
 
 // The last code point of `text`, or 0 when empty.
 char32_t LastCodePoint(std::string_view text);

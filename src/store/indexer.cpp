@@ -2,9 +2,12 @@
 // temporary file beside the target and renamed into place, so a reader never
 // sees a half-built KB. Unchanged articles (same content hash, same schema and
 // synonyms) are carried over from the previous KB instead of re-tokenized.
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -29,12 +32,43 @@ using store::BindText;
 using store::Prepare;
 using store::SqliteError;
 
+// The whole file in one string: sized by fstat, filled by read(2), without
+// the stream buffers' extra copies. One spare byte lets the read that sees
+// EOF land without a resize; a file that grew meanwhile is still read whole.
 StatusOr<std::string> ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::Error("cannot read " + path.string());
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
+  // Owns the descriptor: closed on every return path, never twice.
+  class FileDescriptor {
+   public:
+    explicit FileDescriptor(int fd) : fd_(fd) {}
+    FileDescriptor(const FileDescriptor&) = delete;
+    FileDescriptor& operator=(const FileDescriptor&) = delete;
+    ~FileDescriptor() {
+      if (fd_ >= 0) ::close(fd_);
+    }
+    int get() const { return fd_; }
+
+   private:
+    int fd_;
+  };
+  const FileDescriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+  struct stat info {};
+  if (file.get() < 0 || ::fstat(file.get(), &info) != 0) {
+    return Status::Error("cannot read " + path.string());
+  }
+  std::string bytes(static_cast<size_t>(info.st_size) + 1, '\0');
+  size_t filled = 0;
+  for (;;) {
+    if (filled == bytes.size()) bytes.resize(bytes.size() * 2);
+    const ssize_t got = ::read(file.get(), bytes.data() + filled, bytes.size() - filled);
+    if (got == 0) break;
+    if (got < 0) {
+      if (errno == EINTR) continue;
+      return Status::Error("cannot read " + path.string());
+    }
+    filled += static_cast<size_t>(got);
+  }
+  bytes.resize(filled);
+  return bytes;
 }
 
 // FNV-1a: a stable content hash; collisions only cost a missed reuse check
