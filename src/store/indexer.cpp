@@ -2,6 +2,7 @@
 // temporary file beside the target and renamed into place, so a reader never
 // sees a half-built KB. Unchanged articles (same content hash, same schema and
 // synonyms) are carried over from the previous KB instead of re-tokenized.
+#include <endian.h>
 #include <fcntl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -9,11 +10,10 @@
 #include <algorithm>
 #include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <set>
-#include <sstream>
 
 #include "catalog_codec.h"
 #include "fts5_tokenizer.h"
@@ -71,13 +71,25 @@ StatusOr<std::string> ReadFile(const fs::path& path) {
   return bytes;
 }
 
-// FNV-1a: a stable content hash; collisions only cost a missed reuse check
-// against the same article id, which is acceptable.
+// A stable 64-bit content hash: FNV-1a's step over little-endian 8-byte
+// words (a shift folds the high bits back in), then over the tail bytes.
+// Word steps because every article's bytes are hashed on each `kb index`,
+// where FNV-1a byte by byte cost 2% of the run. A collision would take a
+// changed article for unchanged; at 64 bits that is not a practical risk.
 std::string ContentHash(std::string_view bytes) {
+  constexpr uint64_t kPrime = 1099511628211ULL;
   uint64_t hash = 1469598103934665603ULL;
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 1099511628211ULL;
+  size_t i = 0;
+  for (; i + 8 <= bytes.size(); i += 8) {
+    uint64_t word;
+    std::memcpy(&word, bytes.data() + i, sizeof word);
+    hash ^= le64toh(word);
+    hash *= kPrime;
+    hash ^= hash >> 32;
+  }
+  for (; i < bytes.size(); ++i) {
+    hash ^= static_cast<unsigned char>(bytes[i]);
+    hash *= kPrime;
   }
   char out[17];
   snprintf(out, sizeof out, "%016llx", static_cast<unsigned long long>(hash));

@@ -9,6 +9,8 @@
 #include <unicode/utf8.h>
 
 #include <array>
+#include <cstdint>
+#include <cstring>
 #include <stdexcept>
 
 #include "accent_folder.h"
@@ -98,7 +100,14 @@ bool SanitizeUtf8(std::string_view utf8, std::string& out) {
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const int32_t length = static_cast<int32_t>(utf8.size());
   int32_t i = 0;
-  // Fast scan: most text is valid; only copy when something is wrong.
+  // Fast scan: most text is valid; only copy when something is wrong. Plain
+  // ASCII is valid eight bytes at a time.
+  while (i + 8 <= length) {
+    uint64_t word;
+    std::memcpy(&word, s + i, sizeof word);
+    if ((word & 0x8080808080808080ULL) != 0) break;
+    i += 8;
+  }
   while (i < length) {
     UChar32 c;
     const int32_t start = i;

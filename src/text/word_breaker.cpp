@@ -5,6 +5,9 @@
 // Thread safety: one WordBreaker per thread.
 #include "word_breaker.h"
 
+#include <array>
+#include <cstdint>
+#include <cstring>
 #include <stdexcept>
 #include <string>
 
@@ -26,7 +29,7 @@ bool IsAscii(char c) { return static_cast<unsigned char>(c) < 0x80; }
 // "a@b" are words).
 enum class Cls : unsigned char { kOther, kLetter, kDigit, kMidNumLet, kMidNum, kExtendNumLet };
 
-Cls ClassOf(char c) {
+constexpr Cls ClassOf(char c) {
   if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '@') return Cls::kLetter;
   if (c >= '0' && c <= '9') return Cls::kDigit;
   if (c == '.' || c == '\'') return Cls::kMidNumLet;  // MidNumLet, Single_Quote
@@ -37,12 +40,18 @@ Cls ClassOf(char c) {
 
 bool IsWordClass(Cls c) { return c == Cls::kLetter || c == Cls::kDigit || c == Cls::kExtendNumLet; }
 
+constexpr std::array<Cls, 128> kAsciiClasses = [] {
+  std::array<Cls, 128> classes{};
+  for (int c = 0; c < 128; ++c) classes[static_cast<size_t>(c)] = ClassOf(static_cast<char>(c));
+  return classes;
+}();
+
 // The class of the character at s[i] of a simple stretch (ASCII and simple
 // letters only) and its byte length.
 Cls ClassAt(std::string_view s, size_t i, size_t& width) {
   if (IsAscii(s[i])) {
     width = 1;
-    return ClassOf(s[i]);
+    return kAsciiClasses[static_cast<unsigned char>(s[i])];
   }
   width = 2;
   return Cls::kLetter;
@@ -65,6 +74,33 @@ bool ChunkIsSimple(std::string_view s, size_t from, size_t& chunk_end) {
   }
   chunk_end = i;
   return simple;
+}
+
+// Where the simple stretch that goes on at `from` (the end of a simple
+// chunk) ends: the start of the first chunk after it that is not simple, or
+// the end of the text. Spaces inside the stretch need no looking at, so
+// plain ASCII is skipped eight bytes at a time.
+size_t SimpleStretchEnd(std::string_view s, size_t from) {
+  size_t i = from;
+  while (i < s.size()) {
+    if (i + 8 <= s.size()) {
+      uint64_t word;
+      std::memcpy(&word, s.data() + i, sizeof word);
+      if ((word & 0x8080808080808080ULL) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (IsAscii(s[i])) {
+      ++i;
+    } else if (SimpleLetterAt(s, i) != 0) {
+      i += 2;
+    } else {
+      while (i > from && !IsCut(s[i - 1])) --i;  // back to its chunk's start
+      return i;
+    }
+  }
+  return s.size();
 }
 
 }  // namespace
@@ -95,21 +131,22 @@ void WordBreaker::SetText(std::string_view utf8) {
 void WordBreaker::StartRegion() {
   const size_t n = input_.size();
   while (pos_ < n && IsCut(input_[pos_])) ++pos_;
-  // Extend the region chunk by chunk while the chunks are of one kind.
+  // A region is a run of chunks of one kind: simple ones for the scanner,
+  // others for ICU.
   size_t chunk_end = n;
   const bool simple = !icu_only_ && ChunkIsSimple(input_, pos_, chunk_end);
+  if (simple) {
+    simple_end_ = SimpleStretchEnd(input_, chunk_end);
+    return;
+  }
   size_t region_end = chunk_end;
   for (size_t next = chunk_end; !icu_only_ && next < n;) {
     while (next < n && IsCut(input_[next])) ++next;
     if (next >= n) break;
     size_t end;
-    if (ChunkIsSimple(input_, next, end) != simple) break;
+    if (ChunkIsSimple(input_, next, end)) break;
     region_end = end;
     next = end;
-  }
-  if (simple) {
-    simple_end_ = region_end;
-    return;
   }
   UErrorCode status = U_ZERO_ERROR;
   // Re-opening into the same UText reuses its storage: no allocation per text.
