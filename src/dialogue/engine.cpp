@@ -57,8 +57,7 @@ std::string Trim(std::string_view s) {
 
 // Words that name the product this assistant is for: a question that names
 // another company's product and none of these is about that product.
-constexpr std::string_view kOwnProductWords[] = {
-    "amazon", "seller", "sellercentral", "venditore", "vendedor", "vendeur", "verkaufer"};
+constexpr std::string_view kOwnProductWords[] = {"amazon", "sellercentral"};
 
 struct Engine::Impl {
   std::unique_ptr<KnowledgeBase> kb;
@@ -83,9 +82,15 @@ struct Engine::Impl {
       }
     }
     if (!other) return false;
-    for (const Token& token : tokens) {
+    for (size_t i = 0; i < tokens.size(); ++i) {
       for (std::string_view own : kOwnProductWords) {
-        if (token.folded.rfind(own, 0) == 0) return false;
+        if (tokens[i].folded.rfind(own, 0) == 0) return false;
+      }
+      // "Seller Central" names ours; a bare "seller account" does not: a
+      // Cdiscount or eBay seller account is theirs.
+      if (tokens[i].folded == "seller" && i + 1 < tokens.size() &&
+          tokens[i + 1].folded == "central") {
+        return false;
       }
     }
     return true;

@@ -103,8 +103,11 @@ TEST(EngineTest, AnotherCompanysProductIsDeclinedButABankInsideOurAccountIsNot) 
   EXPECT_EQ(Ask("ho dimenticato la password di mercado libre").type, "fallback");
   EXPECT_EQ(Ask("my banking app never sends me the code").type, "fallback");
   EXPECT_EQ(Ask("l'appli de ma banque ne m'envoie pas le code").type, "fallback");
-  // Naming the seller account keeps it ours, whatever else it names.
+  // Naming Seller Central keeps it ours, whatever else it names; a bare
+  // "seller account" does not: another marketplace has sellers too.
   EXPECT_EQ(Ask("my paypal is fine but I forgot my seller central password").type, "answer");
+  EXPECT_EQ(Ask("mon compte vendeur cdiscount est suspendu").type, "fallback");
+  EXPECT_EQ(Ask("my ebay seller account got suspended").type, "fallback");
   // "über" folds to "uber", which is not on the list for that reason.
   EXPECT_EQ(Ask("ich bekomme keinen Code über SMS").type, "answer");
 }
