@@ -8,7 +8,7 @@
 namespace kb::store {
 namespace {
 
-// The word being typed: the index has no prefix index (it would cost a third
+// The word being typed: the index has no prefix indexes (they cost a fifth
 // of the index time), so FTS5 walks the range of terms that start with the
 // word when it is short enough, and a wider range (a 3-4 letter prefix in a
 // large KB) is searched as its most frequent completions instead. Measured on

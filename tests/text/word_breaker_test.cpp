@@ -1,6 +1,8 @@
-// The word breaker's ASCII scanner must segment exactly like ICU: the same
-// words, offsets and kinds, on hand-picked cases and on random text mixing
-// ASCII punctuation with accented letters, curly apostrophes, CJK, combining
+// The word breaker's scanner (ASCII and simple letters: accented Latin,
+// Greek, Cyrillic, Armenian) must segment exactly like ICU: the same words,
+// offsets and kinds, on hand-picked cases, on every simple letter in the
+// contexts that join or split words, and on random text mixing ASCII
+// punctuation with simple letters, curly apostrophes, CJK, Hebrew, combining
 // marks and emoji.
 #include "word_breaker.h"
 
