@@ -108,6 +108,9 @@ TEST(EngineTest, AnotherCompanysProductIsDeclinedButABankInsideOurAccountIsNot) 
   EXPECT_EQ(Ask("my paypal is fine but I forgot my seller central password").type, "answer");
   EXPECT_EQ(Ask("mon compte vendeur cdiscount est suspendu").type, "fallback");
   EXPECT_EQ(Ask("my ebay seller account got suspended").type, "fallback");
+  EXPECT_EQ(Ask("ich habe mein otto marktplatz passwort vergessen").type, "fallback");
+  // Otto alone is Italian for eight: only the marketplace's full names count.
+  EXPECT_EQ(Ask("mi account amazon e stato sospeso da otto giorni").type, "answer");
   // "über" folds to "uber", which is not on the list for that reason.
   EXPECT_EQ(Ask("ich bekomme keinen Code über SMS").type, "answer");
 }
