@@ -50,11 +50,12 @@ StatusOr<std::string> ReadFile(const fs::path& path) {
    private:
     int fd_;
   };
+  const auto failed = [&path] {
+    return Status::Error("cannot read " + path.string() + ": " + std::strerror(errno));
+  };
   const FileDescriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
   struct stat info {};
-  if (file.get() < 0 || ::fstat(file.get(), &info) != 0) {
-    return Status::Error("cannot read " + path.string());
-  }
+  if (file.get() < 0 || ::fstat(file.get(), &info) != 0) return failed();
   std::string bytes(static_cast<size_t>(info.st_size) + 1, '\0');
   size_t filled = 0;
   for (;;) {
@@ -63,7 +64,7 @@ StatusOr<std::string> ReadFile(const fs::path& path) {
     if (got == 0) break;
     if (got < 0) {
       if (errno == EINTR) continue;
-      return Status::Error("cannot read " + path.string());
+      return failed();
     }
     filled += static_cast<size_t>(got);
   }
