@@ -15,10 +15,12 @@ Status CreateSchema(sqlite3* db) {
       id INTEGER PRIMARY KEY, article TEXT NOT NULL REFERENCES articles(id),
       ordinal INTEGER NOT NULL, heading TEXT NOT NULL, body TEXT NOT NULL);
     CREATE INDEX sections_by_article ON sections(article, ordinal);
+    -- Keyed by (section, ordinal) itself: the order every reader wants, and
+    -- one b-tree to fill per step instead of a table and an index.
     CREATE TABLE steps(
-      id INTEGER PRIMARY KEY, section INTEGER NOT NULL REFERENCES sections(id),
-      ordinal INTEGER NOT NULL, text TEXT NOT NULL);
-    CREATE INDEX steps_by_section ON steps(section, ordinal);
+      section INTEGER NOT NULL REFERENCES sections(id),
+      ordinal INTEGER NOT NULL, text TEXT NOT NULL,
+      PRIMARY KEY(section, ordinal)) WITHOUT ROWID;
     -- One passage per section, rowid = the section's id. Contentless: search
     -- reads no column of a passage, only the rowid and bm25's statistics (the
     -- language and text of a passage come from memory, see

@@ -14,7 +14,7 @@ namespace kb::store {
 
 // Bumped whenever the tables or the tokenization change: an older KB is then
 // rebuilt from scratch instead of reused article by article.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 
 // bm25 weights of the passages table's indexed columns, in column order:
 // title, heading, body. Positional and unchecked by FTS5: keep in sync.
