@@ -8,7 +8,8 @@
 
 #include <array>
 #include <cstdint>
-#include <cstring>
+
+#include "kb/utf8.h"
 
 namespace kb::ingest {
 namespace {
@@ -46,13 +47,7 @@ std::optional<size_t> FindInvalidUtf8(std::string_view text) {
   const size_t n = text.size();
   size_t i = 0;
   while (i < n) {
-    // Skip ASCII eight bytes at a time: most text is ASCII.
-    while (i + 8 <= n) {
-      uint64_t chunk = 0;
-      std::memcpy(&chunk, s + i, sizeof chunk);
-      if ((chunk & 0x8080808080808080ULL) != 0) break;
-      i += 8;
-    }
+    i = SkipAscii(text, i);
     if (i >= n) break;
     const uint8_t b = s[i];
     if (b < 0x80) {

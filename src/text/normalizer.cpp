@@ -10,10 +10,10 @@
 
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <stdexcept>
 
 #include "accent_folder.h"
+#include "kb/utf8.h"
 #include "simple_letters.h"
 
 namespace kb::text {
@@ -99,15 +99,9 @@ void Normalizer::FoldWithIcu(std::string_view utf8, std::string& out) {
 bool SanitizeUtf8(std::string_view utf8, std::string& out) {
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const int32_t length = static_cast<int32_t>(utf8.size());
-  int32_t i = 0;
   // Fast scan: most text is valid; only copy when something is wrong. Plain
-  // ASCII is valid eight bytes at a time.
-  while (i + 8 <= length) {
-    uint64_t word;
-    std::memcpy(&word, s + i, sizeof word);
-    if ((word & 0x8080808080808080ULL) != 0) break;
-    i += 8;
-  }
+  // ASCII is valid without decoding.
+  auto i = static_cast<int32_t>(SkipAscii(utf8, 0));
   while (i < length) {
     UChar32 c;
     const int32_t start = i;

@@ -7,10 +7,10 @@
 
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <stdexcept>
 #include <string>
 
+#include "kb/utf8.h"
 #include "simple_letters.h"
 
 namespace kb::text {
@@ -76,29 +76,19 @@ bool ChunkIsSimple(std::string_view s, size_t from, size_t& chunk_end) {
   return simple;
 }
 
-// Where the simple stretch that goes on at `from` (the end of a simple
-// chunk) ends: the start of the first chunk after it that is not simple, or
-// the end of the text. Spaces inside the stretch need no looking at, so
-// plain ASCII is skipped eight bytes at a time.
+// Where the simple stretch that starts at `from` ends: the start of the
+// first chunk that is not simple, or the end of the text; `from` itself when
+// the chunk there is not simple. Spaces inside the stretch need no looking
+// at, so plain ASCII is skipped whole.
 size_t SimpleStretchEnd(std::string_view s, size_t from) {
   size_t i = from;
-  while (i < s.size()) {
-    if (i + 8 <= s.size()) {
-      uint64_t word;
-      std::memcpy(&word, s.data() + i, sizeof word);
-      if ((word & 0x8080808080808080ULL) == 0) {
-        i += 8;
-        continue;
-      }
-    }
-    if (IsAscii(s[i])) {
-      ++i;
-    } else if (SimpleLetterAt(s, i) != 0) {
+  while ((i = SkipAscii(s, i)) < s.size()) {
+    if (SimpleLetterAt(s, i) != 0) {
       i += 2;
-    } else {
-      while (i > from && !IsCut(s[i - 1])) --i;  // back to its chunk's start
-      return i;
+      continue;
     }
+    while (i > from && !IsCut(s[i - 1])) --i;  // back to its chunk's start
+    return i;
   }
   return s.size();
 }
@@ -131,16 +121,19 @@ void WordBreaker::SetText(std::string_view utf8) {
 void WordBreaker::StartRegion() {
   const size_t n = input_.size();
   while (pos_ < n && IsCut(input_[pos_])) ++pos_;
+  if (pos_ == n) return;  // trailing spaces: Next() sees the end
   // A region is a run of chunks of one kind: simple ones for the scanner,
   // others for ICU.
-  size_t chunk_end = n;
-  const bool simple = !icu_only_ && ChunkIsSimple(input_, pos_, chunk_end);
-  if (simple) {
-    simple_end_ = SimpleStretchEnd(input_, chunk_end);
-    return;
+  if (!icu_only_) {
+    const size_t simple_end = SimpleStretchEnd(input_, pos_);
+    if (simple_end > pos_) {
+      simple_end_ = simple_end;
+      return;
+    }
   }
-  size_t region_end = chunk_end;
-  for (size_t next = chunk_end; !icu_only_ && next < n;) {
+  size_t region_end = n;
+  if (!icu_only_) ChunkIsSimple(input_, pos_, region_end);
+  for (size_t next = region_end; !icu_only_ && next < n;) {
     while (next < n && IsCut(input_[next])) ++next;
     if (next >= n) break;
     size_t end;
