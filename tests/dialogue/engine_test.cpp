@@ -86,6 +86,22 @@ TEST(EngineTest, ClarifiesVagueQuestionsAndDeclinesOutOfScope) {
   EXPECT_EQ(Ask("ricetta della carbonara").type, "fallback");
 }
 
+TEST(EngineTest, ADeactivatedAccountIsSuspendedInEveryLanguage) {
+  // intents.md: "suspended / frozen / deactivated" is account_suspended. A
+  // bare "blocked" or "disabled" may also mean locked after failed attempts,
+  // so it still asks which.
+  const Expectation cases[] = {
+      {"my seller account was deactivated", "answer", "account_suspended"},
+      {"il mio account è stato disattivato", "answer", "account_suspended"},
+      {"mi cuenta fue desactivada", "answer", "account_suspended"},
+      {"mon compte vendeur a été désactivé", "answer", "account_suspended"},
+      {"Mein Konto wurde deaktiviert", "answer", "account_suspended"},
+      {"account disabled", "clarify", ""},
+      {"konto blockiert", "clarify", ""},
+  };
+  for (const Expectation& e : cases) Check(e);
+}
+
 TEST(EngineTest, AlreadyTriedInAFirstMessageIsNotAFollowUp) {
   // With no answer before it, "I already tried" is part of the question...
   Check({"no me llega el otp, ya probe resend 3 veces", "answer", "verification_code"});
