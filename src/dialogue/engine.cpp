@@ -36,6 +36,12 @@ constexpr double kOutOfScopeThreshold = 0.40;
 constexpr double kOutOfScopeMargin = 0.15;
 constexpr double kOutOfScopeRunnerUp = 0.30;
 constexpr double kSpecialThreshold = 0.40;
+// Small talk is said in a few set words, which the model is sure of: the
+// small-talk classes together hold 0.9 and more of every labelled greeting,
+// thanks and goodbye ("ciao" splits between hello and bye). A weaker
+// small-talk reading is a question that shares a word with one ("what's a
+// GOOD recipe for banana bread" vs "good morning"), not small talk.
+constexpr double kSmalltalkThreshold = 0.70;
 constexpr double kLanguageConfidence = 0.55;
 constexpr size_t kMaxSearchSteps = 3;
 // How much of the previous message a conversation keeps for follow-ups.
@@ -152,6 +158,25 @@ struct Engine::Impl {
                      [](const match::ClassScore& a, const match::ClassScore& b) {
                        return a.probability > b.probability;
                      });
+  }
+
+  // The most probable ambiguous class of `prediction` and its probability.
+  std::pair<const Intent*, double> BestAmbiguous(const match::Prediction& prediction) const {
+    for (const match::ClassScore& s : prediction.ranked) {
+      const Intent* intent = catalog().Find(model.classes()[s.cls]);
+      if (intent && intent->kind == IntentKind::kAmbiguous) return {intent, s.probability};
+    }
+    return {nullptr, 0};
+  }
+
+  // The share of `prediction` held by the small-talk classes together.
+  double SmalltalkProbability(const match::Prediction& prediction) const {
+    double sum = 0;
+    for (const match::ClassScore& s : prediction.ranked) {
+      const Intent* intent = catalog().Find(model.classes()[s.cls]);
+      if (intent && intent->kind == IntentKind::kSmalltalk) sum += s.probability;
+    }
+    return sum;
   }
 
   std::string Message(const std::string& key, const std::string& lang) const {
@@ -455,7 +480,7 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
       }
       explanation.decision += "follow-up: the last answer did not help";
     } else if (top_intent && top_intent->kind == IntentKind::kSmalltalk &&
-               top.probability >= kSpecialThreshold &&
+               impl.SmalltalkProbability(prediction) >= kSmalltalkThreshold &&
                !(prediction.content_words > 3 && top_task >= 0.2)) {
       // "ciao", "salut", "servus" are hello and bye: when the model finds
       // both, a conversation's first message greets.
@@ -494,6 +519,19 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
       }
       impl.Clarify(ids, "", lang, top_task, reply, next);
       explanation.decision += "several intents close";
+    } else if (const auto [ambiguous, ambiguous_probability] = impl.BestAmbiguous(prediction);
+               ambiguous && !tasks.empty() && ambiguous_probability >= kClarifyMember &&
+               top_task + ambiguous_probability >= kClarifyPairThreshold) {
+      // An access problem without one clear intent: the best task reading
+      // first, then what the general "which problem?" question offers. Out
+      // of scope would be the worst reply to a question that is ours.
+      std::vector<std::string> ids = {classes[tasks[0].cls]};
+      for (const std::string& id : ambiguous->suggest) {
+        if (ids.size() >= 3) break;
+        if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+      }
+      impl.Clarify(ids, "", lang, top_task, reply, next);
+      explanation.decision += "one intent, but not sure: ask";
     } else if (impl.TrySearch(scan.redacted, lang, reply)) {
       reply.confidence = top_task;
       next.suggestions.clear();

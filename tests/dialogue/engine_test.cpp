@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -86,7 +87,7 @@ TEST(EngineTest, ClarifiesVagueQuestionsAndDeclinesOutOfScope) {
   EXPECT_EQ(Ask("ricetta della carbonara").type, "fallback");
 }
 
-TEST(EngineTest, ADeactivatedAccountIsSuspendedInEveryLanguage) {
+TEST(EngineTest, ADeactivatedOrBannedAccountIsSuspended) {
   // intents.md: "suspended / frozen / deactivated" is account_suspended. A
   // bare "blocked" or "disabled" may also mean locked after failed attempts,
   // so it still asks which.
@@ -96,6 +97,8 @@ TEST(EngineTest, ADeactivatedAccountIsSuspendedInEveryLanguage) {
       {"mi cuenta fue desactivada", "answer", "account_suspended"},
       {"mon compte vendeur a été désactivé", "answer", "account_suspended"},
       {"Mein Konto wurde deaktiviert", "answer", "account_suspended"},
+      {"amazon banned my seller account", "answer", "account_suspended"},
+      {"mein konto wurde gebannt", "answer", "account_suspended"},
       {"account disabled", "clarify", ""},
       {"konto blockiert", "clarify", ""},
   };
@@ -135,6 +138,20 @@ TEST(EngineTest, SmallTalkButAGreetingInFrontOfAQuestionIsAQuestion) {
   Check({"ciao", "smalltalk", "greeting"});
   Check({"thanks a lot", "smalltalk", "thanks"});
   Check({"hi, I forgot my password and can't get in", "answer", "forgot_password"});
+  // A question that shares a word with a greeting ("good morning") is not
+  // small talk: this one is out of scope.
+  Check({"what's a good recipe for banana bread", "fallback", ""});
+}
+
+TEST(EngineTest, AnAccessProblemWithoutOneClearIntentIsAskedAboutNotDeclined) {
+  // No intent is sure, but the general "which problem?" reading is strong:
+  // the best reading and the usual suspects are offered, not "out of scope".
+  const Reply reply = Ask("cant login code");
+  EXPECT_EQ(reply.type, "clarify");
+  std::vector<std::string> offered;
+  for (const Suggestion& s : reply.suggestions) offered.push_back(s.intent);
+  EXPECT_NE(std::find(offered.begin(), offered.end(), "verification_code"), offered.end())
+      << ::testing::PrintToString(offered);
 }
 
 TEST(EngineTest, EveryAnswerStepCitesAnExistingSection) {
