@@ -4,8 +4,13 @@
 // Thread safety: stateless; safe from any thread.
 #include "accent_folder.h"
 
+#include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
+
+#include <array>
+#include <stdexcept>
+#include <string>
 
 namespace kb::text {
 namespace {
@@ -98,6 +103,57 @@ bool FoldAccents(const icu::UnicodeString& nfd, icu::UnicodeString& out) {
     out.append(c);
   }
   return changed;
+}
+
+}  // namespace kb::text
+
+namespace kb::text {
+namespace {
+
+FoldRole ComputeFoldRole(const icu::Normalizer2& nfd, char32_t c) {
+  const auto code = static_cast<UChar32>(c);
+  icu::UnicodeString decomposition;
+  if (!nfd.getDecomposition(code, decomposition)) decomposition.setTo(code);
+  bool leading_marks = false;  // marks before any base: they follow the text before
+  bool any_base = false;
+  bool marks_kept = false;  // by the last base
+  for (int32_t i = 0; i < decomposition.length();) {
+    const UChar32 d = decomposition.char32At(i);
+    i += U16_LENGTH(d);
+    if (d <= 0xFFFF && SpecialLetter(static_cast<char16_t>(d)) != nullptr) {
+      return FoldRole::kChanges;
+    }
+    if (d >= 0x300 && u_charType(d) == U_NON_SPACING_MARK) {
+      if (any_base && !marks_kept) return FoldRole::kChanges;  // dropped
+      leading_marks |= !any_base;
+      continue;
+    }
+    // A base with a combining class could be reordered past a mark by NFD,
+    // changing which base the mark follows; marks then a base is as rare.
+    // Both are left to ICU.
+    if (u_getCombiningClass(d) != 0 || leading_marks) return FoldRole::kChanges;
+    any_base = true;
+    marks_kept = !IsDroppableMark(d);
+  }
+  if (!any_base) return FoldRole::kMark;
+  return marks_kept ? FoldRole::kKeepsMarks : FoldRole::kDropsMarks;
+}
+
+}  // namespace
+
+const FoldRoleTable& FoldRoles() {
+  static const FoldRoleTable kRoles = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
+    if (U_FAILURE(status)) {
+      throw std::runtime_error(std::string("ICU normalizer data unavailable: ") +
+                               u_errorName(status));
+    }
+    FoldRoleTable roles{};
+    for (char32_t cp = 0; cp < 0x10000; ++cp) roles[cp] = ComputeFoldRole(*nfd, cp);
+    return roles;
+  }();
+  return kRoles;
 }
 
 }  // namespace kb::text

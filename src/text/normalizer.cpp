@@ -66,13 +66,50 @@ void Normalizer::Fold(std::string_view utf8, std::string& out) {
     const char32_t letter = SimpleLetterAt(utf8, i);
     if (letter == 0) {
       out.resize(base);
-      FoldWithIcu(utf8, out);
+      if (!AppendIfFoldsToItself(utf8, out)) FoldWithIcu(utf8, out);
       return;
     }
     if (folds == nullptr) folds = &SimpleLetterFolds();
     out.append((*folds)[letter]);
     i += 2;
   }
+}
+
+bool Normalizer::AppendIfFoldsToItself(std::string_view utf8, std::string& out) {
+  // FoldWithIcu(x) = NFC(FoldAccents(NFD(nfkc_casefold(x)))). When x is
+  // already nfkc_casefold-normalized (so also NFC) and FoldAccents leaves
+  // NFD(x) alone, that is NFC(NFD(x)) = x. NFD(x) is the decompositions of
+  // x's code points in order (x is canonically ordered already), so
+  // FoldAccents' verdict can be read code point by code point.
+  const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
+  const auto length = static_cast<int32_t>(utf8.size());
+  if (fold_roles_ == nullptr) fold_roles_ = &FoldRoles();
+  bool marks_kept = false;  // FoldAccents starts with base U+0000, whose marks it drops
+  for (int32_t i = 0; i < length;) {
+    UChar32 c;
+    U8_NEXT(s, i, length, c);
+    if (c < 0) return false;  // ICU replaces it with U+FFFD
+    switch (FoldRoleOf(*fold_roles_, static_cast<char32_t>(c))) {
+      case FoldRole::kChanges:
+        return false;
+      case FoldRole::kMark:
+        if (!marks_kept) return false;
+        break;
+      case FoldRole::kKeepsMarks:
+        marks_kept = true;
+        break;
+      case FoldRole::kDropsMarks:
+        marks_kept = false;
+        break;
+    }
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  if (!casefold_->isNormalizedUTF8(icu::StringPiece(utf8.data(), length), status) ||
+      U_FAILURE(status)) {
+    return false;
+  }
+  out.append(utf8);
+  return true;
 }
 
 void Normalizer::FoldWithIcu(std::string_view utf8, std::string& out) {

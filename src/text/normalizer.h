@@ -13,6 +13,8 @@
 #include <string>
 #include <string_view>
 
+#include "accent_folder.h"
+
 namespace kb::text {
 
 class Normalizer {
@@ -29,10 +31,17 @@ class Normalizer {
   void FoldWithIcu(std::string_view utf8, std::string& out);
 
  private:
+  // Appends `utf8` itself and returns true when that is its folded form
+  // (most words of Indic, Hebrew, Arabic or East Asian text: no case, no
+  // mark that folding drops, already normalized); false, appending
+  // nothing, when ICU's passes are needed.
+  bool AppendIfFoldsToItself(std::string_view utf8, std::string& out);
+
   const icu::Normalizer2* casefold_ = nullptr;  // nfkc_casefold, owned by ICU
   const icu::Normalizer2* nfd_ = nullptr;       // owned by ICU
   const icu::Normalizer2* nfc_ = nullptr;       // owned by ICU
   icu::UnicodeString source_, folded_, decomposed_, stripped_, composed_;
+  const FoldRoleTable* fold_roles_ = nullptr;  // built on the first word that needs it
 };
 
 // Replaces every invalid UTF-8 sequence with U+FFFD. Returns true and fills
