@@ -28,7 +28,7 @@ struct Token {
   // initialization), which was a third of the analyzer's per-word cost.
   Token() noexcept {}
 
-  std::string surface;  // the original text of the word, as written
+  std::string surface;  // the original text of the word, as written (see Analyze)
   std::string folded;   // normalized, case- and accent-folded ("Verifica" -> "verifica")
   std::string stem;     // Snowball stem of `folded` in the analysis language; == folded
                         // for numbers/codes, stop words and Lang::kUnknown
@@ -74,6 +74,11 @@ class Analyzer {
   // Every word of `utf8` (invalid UTF-8 is replaced with U+FFFD first) with
   // stop words flagged, not removed. Punctuation and spaces are not tokens.
   std::vector<Token> Analyze(std::string_view utf8, Lang lang);
+  // The same, and with Surfaces::kSkip every Token::surface is left empty:
+  // for callers that only need the folded forms and stems (the FTS5
+  // tokenizer), which then save a copy of every word.
+  enum class Surfaces { kKeep, kSkip };
+  std::vector<Token> Analyze(std::string_view utf8, Lang lang, Surfaces surfaces);
 
   // The normalized, case- and accent-folded form of a text (one word or many).
   std::string Fold(std::string_view utf8);

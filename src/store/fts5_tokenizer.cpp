@@ -76,7 +76,8 @@ int Tokenize(Fts5Tokenizer* tokenizer, void* context, int flags, const char* tex
     if (query && IsGroupId(body)) {
       return emit(context, 0, body.data(), static_cast<int>(body.size()), shift, length);
     }
-    const std::vector<Token> tokens = instance->analyzer.Analyze(body, tag.lang);
+    const std::vector<Token> tokens =
+        instance->analyzer.Analyze(body, tag.lang, Analyzer::Surfaces::kSkip);
     for (size_t i = 0; i < tokens.size(); ++i) {
       const Token& token = tokens[i];
       if (token.stopword || token.folded.empty()) continue;

@@ -88,19 +88,17 @@ struct Analyzer::Impl {
     cache.emplace(folded, out);
   }
 
-  void Emit(std::string_view text, uint32_t begin, uint32_t end, Lang lang,
-            std::vector<Token>& tokens) {
+  // `valid`: the whole text is valid UTF-8, so no word needs repairing.
+  void Emit(std::string_view text, uint32_t begin, uint32_t end, Lang lang, bool valid,
+            bool with_surface, std::vector<Token>& tokens) {
     Token& token = tokens.emplace_back();
     token.begin = begin;
     token.end = end;
     token.position = static_cast<uint32_t>(tokens.size() - 1);
-    const std::string_view surface = text.substr(begin, end - begin);
-    if (text::SanitizeUtf8(surface, scratch)) {
-      token.surface = scratch;
-    } else {
-      token.surface.assign(surface);
-    }
-    normalizer.Fold(token.surface, token.folded);
+    std::string_view surface = text.substr(begin, end - begin);
+    if (!valid && text::SanitizeUtf8(surface, scratch)) surface = scratch;
+    if (with_surface) token.surface.assign(surface);
+    normalizer.Fold(surface, token.folded);
     if (HasDigit(token.folded)) {
       token.stem = token.folded;  // numbers and codes (2sv, 108,52) are kept whole
       return;
@@ -121,10 +119,17 @@ Analyzer::Analyzer(std::shared_ptr<const SynonymTable> synonyms) : impl_(std::ma
 Analyzer::~Analyzer() = default;
 
 std::vector<Token> Analyzer::Analyze(std::string_view utf8, Lang lang) {
+  return Analyze(utf8, lang, Surfaces::kKeep);
+}
+
+std::vector<Token> Analyzer::Analyze(std::string_view utf8, Lang lang, Surfaces surfaces) {
   std::vector<Token> tokens;
   if (utf8.empty()) return tokens;
   tokens.reserve(utf8.size() / 6 + 1);
   Impl& impl = *impl_;
+  // One check of the whole text instead of one per word.
+  const bool valid = !text::SanitizeUtf8(utf8, impl.scratch);
+  const bool with_surface = surfaces == Surfaces::kKeep;
   impl.breaker.SetText(utf8);
   uint32_t begin = 0;
   uint32_t end = 0;
@@ -143,12 +148,12 @@ std::vector<Token> Analyzer::Analyze(std::string_view utf8, Lang lang) {
         impl.scratch.clear();
         impl.normalizer.Fold(utf8.substr(begin, pos - begin), impl.scratch);
         if (!IsElisionPrefix(impl.scratch)) break;
-        impl.Emit(utf8, begin, static_cast<uint32_t>(pos), lang, tokens);
+        impl.Emit(utf8, begin, static_cast<uint32_t>(pos), lang, valid, with_surface, tokens);
         begin = static_cast<uint32_t>(pos + apostrophe);
         pos = begin;
       }
     }
-    impl.Emit(utf8, begin, end, lang, tokens);
+    impl.Emit(utf8, begin, end, lang, valid, with_surface, tokens);
   }
   impl.synonyms->impl().Match(tokens, lang);
   return tokens;

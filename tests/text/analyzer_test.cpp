@@ -230,6 +230,51 @@ TEST(AnalyzerTest, RandomBytesNeverBreakOffsets) {
   }
 }
 
+TEST(AnalyzerTest, SkippingSurfacesChangesNothingElse) {
+  // The FTS5 tokenizer asks for no surfaces; folded forms, stems, stop words
+  // and synonyms must be what every other caller gets, invalid UTF-8
+  // included (the words of a broken text are repaired one by one).
+  auto synonyms = SynonymTable::Parse("password = mot de passe = contraseña\n");
+  ASSERT_TRUE(synonyms.ok());
+  Analyzer analyzer(*synonyms);
+  std::mt19937 random(7);
+  const std::vector<std::string> pieces = {"mot",
+                                           "de",
+                                           "passe",
+                                           "Contraseña",
+                                           "l'",
+                                           "accès",
+                                           "2,5%",
+                                           " ",
+                                           ", ",
+                                           "\xFF",
+                                           "\xC3",
+                                           "\xE2\x80",
+                                           "\xE0\xA4\x95\xE0\xA4\xBC",
+                                           "\xE4\xB8\xAD\xE6\x96\x87",
+                                           "É",
+                                           "Straße"};
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    for (int n = static_cast<int>(random() % 12); n > 0; --n)
+      text += pieces[random() % pieces.size()];
+    for (Lang lang : {Lang::kUnknown, Lang::kFr, Lang::kEs}) {
+      const auto kept = analyzer.Analyze(text, lang);
+      const auto skipped = analyzer.Analyze(text, lang, Analyzer::Surfaces::kSkip);
+      ASSERT_EQ(kept.size(), skipped.size()) << text;
+      for (size_t i = 0; i < kept.size(); ++i) {
+        EXPECT_TRUE(skipped[i].surface.empty());
+        EXPECT_EQ(kept[i].folded, skipped[i].folded) << text;
+        EXPECT_EQ(kept[i].stem, skipped[i].stem) << text;
+        EXPECT_EQ(kept[i].stopword, skipped[i].stopword) << text;
+        EXPECT_EQ(kept[i].synonyms, skipped[i].synonyms) << text;
+        EXPECT_EQ(kept[i].begin, skipped[i].begin) << text;
+      }
+      if (HasFailure()) return;
+    }
+  }
+}
+
 TEST(AnalyzerTest, LargeInput) {
   Analyzer analyzer;
   std::string text;
