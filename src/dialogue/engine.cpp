@@ -65,6 +65,46 @@ std::string Trim(std::string_view s) {
 // another company's product and none of these is about that product.
 constexpr std::string_view kOwnProductWords[] = {"amazon", "sellercentral"};
 
+// The best task's least probability for a question that names Seller
+// Central to be asked about instead of declined.
+constexpr double kOwnProductClarify = 0.20;
+
+// Whether the question names Seller Central itself: "seller central",
+// "sellercentral…", or "amazon" followed by a word for seller ("amazon
+// seller account", "amazon verkäuferkonto"). "Amazon" alone does not: a
+// customer's order is not ours.
+bool NamesSellerCentral(const std::vector<Token>& tokens) {
+  constexpr std::string_view kSellerWords[] = {"seller",  "venditor", "vendedor",
+                                               "vendeur", "verkauf",  "haendler",
+                                               "handler", "merchant", "vendor"};
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& word = tokens[i].folded;
+    if (word.rfind("sellercentral", 0) == 0) return true;
+    if (word == "seller" && i + 1 < tokens.size() && tokens[i + 1].folded == "central") return true;
+    if (word != "amazon" || i + 1 == tokens.size()) continue;
+    for (std::string_view seller : kSellerWords) {
+      if (tokens[i + 1].folded.rfind(seller, 0) == 0) return true;
+    }
+  }
+  return false;
+}
+
+// Whether the question names Seller Central or what signing in to it takes
+// (the synonym groups of passwords, two-step codes and signing in). Another
+// company's product named with them was declined before this is asked.
+bool SpeaksOfAccess(const std::vector<Token>& tokens) {
+  constexpr std::string_view kAccessGroups[] = {"~2sv",   "~password",    "~verification_code",
+                                                "~login", "~backup_code", "~authenticator_app"};
+  for (const Token& token : tokens) {
+    for (const std::string& group : token.synonyms) {
+      for (std::string_view access : kAccessGroups) {
+        if (group == access) return true;
+      }
+    }
+  }
+  return NamesSellerCentral(tokens);
+}
+
 struct Engine::Impl {
   std::unique_ptr<KnowledgeBase> kb;
   match::IntentModel model;
@@ -536,6 +576,15 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
       reply.confidence = top_task;
       next.suggestions.clear();
       explanation.decision += "no intent fits; passages match every word";
+    } else if (SpeaksOfAccess(words) && tasks.size() >= 3 && top_task >= kOwnProductClarify) {
+      // A question about Seller Central or its sign-in is ours even when no
+      // intent is sure ("how do i sing in to my amazon seller acount", "the
+      // OTP text never comes through"): the likeliest three are offered
+      // rather than "I can only help with Seller Central".
+      std::vector<std::string> ids;
+      for (size_t t = 0; t < 3; ++t) ids.push_back(classes[tasks[t].cls]);
+      impl.Clarify(ids, "", lang, top_task, reply, next);
+      explanation.decision += "names Seller Central, no intent sure: ask";
     } else {
       impl.Fallback(lang, top.probability, reply, next);
       explanation.decision += "low confidence";

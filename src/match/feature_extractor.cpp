@@ -61,10 +61,32 @@ bool TrainingVocabulary::ContainsStem(const std::string& stem_feature) const {
   return stems_.count(stem_feature) > 0;
 }
 
+// Whether `a` becomes `b` by swapping two neighbouring letters ("cdoe",
+// "code").
+bool IsAdjacentTransposition(std::u32string_view a, std::u32string_view b) {
+  if (a.size() != b.size()) return false;
+  size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  return i + 1 < a.size() && a[i] == b[i + 1] && a[i + 1] == b[i] &&
+         a.substr(i + 2) == b.substr(i + 2);
+}
+
 std::string TrainingVocabulary::Correct(std::string_view folded) const {
   const std::u32string query = store::DecodeUtf8(folded);
   const int max_edits = store::Vocabulary::MaxEdits(query.size());
-  if (max_edits == 0) return "";
+  if (max_edits == 0) {
+    // Too short for any edit: "cose" is a word of its own, not a typo of
+    // "code". Two swapped letters keep every letter, though, and are the
+    // commonest slip of a fast typist: "cdoe" is "code".
+    if (query.size() != 4) return "";
+    auto bucket = by_first_.find(query[0]);
+    if (bucket == by_first_.end()) return "";
+    std::string best;
+    for (const auto& [candidate, word] : bucket->second) {
+      if (IsAdjacentTransposition(query, candidate) && (best.empty() || word < best)) best = word;
+    }
+    return best;
+  }
   std::string best;
   int best_edits = max_edits + 1;
   auto bucket = by_first_.find(query[0]);

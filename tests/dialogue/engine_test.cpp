@@ -105,6 +105,34 @@ TEST(EngineTest, ADeactivatedOrBannedAccountIsSuspended) {
   for (const Expectation& e : cases) Check(e);
 }
 
+TEST(EngineTest, TwoSwappedLettersAreATypoEvenInAShortWord) {
+  const Reply reply = Ask("i never get the cdoe");
+  EXPECT_EQ(reply.intent.value_or(""), "verification_code");
+  ASSERT_TRUE(reply.explanation.has_value());
+  const auto& corrections = reply.explanation->corrections;
+  EXPECT_NE(std::find(corrections.begin(), corrections.end(), "cdoe -> code"), corrections.end());
+}
+
+TEST(EngineTest, ACodeThatDoesNotReachThePhoneIsNotALostPhone) {
+  const Expectation cases[] = {
+      {"the code is not coming to my phone", "answer", "verification_code"},
+      {"mein handy bekommt keinen code", "answer", "verification_code"},
+      {"mi móvil no recibe el código", "answer", "verification_code"},
+      {"i lost my phone and can't get the code", "answer", "lost_2sv_device"},
+  };
+  for (const Expectation& e : cases) Check(e);
+}
+
+TEST(EngineTest, AQuestionAboutSigningInToSellerCentralIsNeverDeclined) {
+  // No intent is sure of these, but they speak of Seller Central or its
+  // sign-in: the likeliest intents are offered, not "out of scope".
+  for (const char* question : {"how do i sing in to my amazon seller acount", "cant login code"}) {
+    const Reply reply = Ask(question);
+    EXPECT_NE(reply.type, "fallback") << question;
+    EXPECT_FALSE(reply.suggestions.empty() && !reply.intent) << question;
+  }
+}
+
 TEST(EngineTest, AlreadyTriedInAFirstMessageIsNotAFollowUp) {
   // With no answer before it, "I already tried" is part of the question...
   Check({"no me llega el otp, ya probe resend 3 veces", "answer", "verification_code"});
