@@ -65,8 +65,9 @@ std::string Trim(std::string_view s) {
 // another company's product and none of these is about that product.
 constexpr std::string_view kOwnProductWords[] = {"amazon", "sellercentral"};
 
-// The best task's least probability for a question that names Seller
-// Central to be asked about instead of declined.
+// The best task's least probability for a question that speaks of Seller
+// Central or of signing in to it (SpeaksOfAccess) to be asked about instead
+// of declined.
 constexpr double kOwnProductClarify = 0.20;
 
 // Whether the question names Seller Central itself: "seller central",
@@ -584,7 +585,7 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
       std::vector<std::string> ids;
       for (size_t t = 0; t < 3; ++t) ids.push_back(classes[tasks[t].cls]);
       impl.Clarify(ids, "", lang, top_task, reply, next);
-      explanation.decision += "names Seller Central, no intent sure: ask";
+      explanation.decision += "speaks of Seller Central access, no intent sure: ask";
     } else {
       impl.Fallback(lang, top.probability, reply, next);
       explanation.decision += "low confidence";
