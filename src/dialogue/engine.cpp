@@ -6,12 +6,17 @@
 //   model (a message opening with "and…/e…/y…" is also read with the last one):
 //          follow-up ("still doesn't work") -> the last intent's `next`, then
 //                     contact_support; with no last intent -> clarify
-//          small talk -> small talk, unless a real question follows a greeting
+//          small talk, sure -> small talk, unless a real question follows a
+//                     greeting
 //          out of scope, clearly ahead of every task intent -> fallback
 //          ambiguous -> clarify with the catalogue's choices
 //          one task intent, confident -> answer
 //          several task intents close -> clarify with them
-//   low confidence -> search passages if they hold every word, else fallback
+//          one task intent and the ambiguous class together strong ->
+//                     clarify with both's choices
+//   low confidence -> search passages if they hold every word; else, if the
+//          question speaks of Seller Central or signing in, clarify with the
+//          likeliest three; else fallback
 #include "kb/engine.h"
 
 #include <algorithm>
@@ -21,6 +26,7 @@
 
 #include "../match/credential_detector.h"
 #include "../match/intent_model.h"
+#include "scope_words.h"
 
 namespace kb {
 namespace {
@@ -42,6 +48,10 @@ constexpr double kSpecialThreshold = 0.40;
 // small-talk reading is a question that shares a word with one ("what's a
 // GOOD recipe for banana bread" vs "good morning"), not small talk.
 constexpr double kSmalltalkThreshold = 0.70;
+// The best task's least probability for a question that speaks of Seller
+// Central or of signing in to it (dialogue::SpeaksOfAccess) to be asked
+// about instead of declined.
+constexpr double kOwnProductClarify = 0.20;
 constexpr double kLanguageConfidence = 0.55;
 constexpr size_t kMaxSearchSteps = 3;
 // How much of the previous message a conversation keeps for follow-ups.
@@ -61,51 +71,6 @@ std::string Trim(std::string_view s) {
 
 }  // namespace
 
-// Words that name the product this assistant is for: a question that names
-// another company's product and none of these is about that product.
-constexpr std::string_view kOwnProductWords[] = {"amazon", "sellercentral"};
-
-// The best task's least probability for a question that speaks of Seller
-// Central or of signing in to it (SpeaksOfAccess) to be asked about instead
-// of declined.
-constexpr double kOwnProductClarify = 0.20;
-
-// Whether the question names Seller Central itself: "seller central",
-// "sellercentral…", or "amazon" followed by a word for seller ("amazon
-// seller account", "amazon verkäuferkonto"). "Amazon" alone does not: a
-// customer's order is not ours.
-bool NamesSellerCentral(const std::vector<Token>& tokens) {
-  constexpr std::string_view kSellerWords[] = {"seller",  "venditor", "vendedor",
-                                               "vendeur", "verkauf",  "haendler",
-                                               "handler", "merchant", "vendor"};
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    const std::string& word = tokens[i].folded;
-    if (word.rfind("sellercentral", 0) == 0) return true;
-    if (word == "seller" && i + 1 < tokens.size() && tokens[i + 1].folded == "central") return true;
-    if (word != "amazon" || i + 1 == tokens.size()) continue;
-    for (std::string_view seller : kSellerWords) {
-      if (tokens[i + 1].folded.rfind(seller, 0) == 0) return true;
-    }
-  }
-  return false;
-}
-
-// Whether the question names Seller Central or what signing in to it takes
-// (the synonym groups of passwords, two-step codes and signing in). Another
-// company's product named with them was declined before this is asked.
-bool SpeaksOfAccess(const std::vector<Token>& tokens) {
-  constexpr std::string_view kAccessGroups[] = {"~2sv",   "~password",    "~verification_code",
-                                                "~login", "~backup_code", "~authenticator_app"};
-  for (const Token& token : tokens) {
-    for (const std::string& group : token.synonyms) {
-      for (std::string_view access : kAccessGroups) {
-        if (group == access) return true;
-      }
-    }
-  }
-  return NamesSellerCentral(tokens);
-}
-
 struct Engine::Impl {
   std::unique_ptr<KnowledgeBase> kb;
   match::IntentModel model;
@@ -114,33 +79,7 @@ struct Engine::Impl {
 
   // Whether `tokens` name another company's product and not ours.
   bool NamesOtherProduct(const std::vector<Token>& tokens) const {
-    bool other = false;
-    for (size_t i = 0; i < tokens.size() && !other; ++i) {
-      for (const auto& words : other_products) {
-        if (i + words.size() > tokens.size()) continue;
-        bool match = true;
-        for (size_t k = 0; k < words.size() && match; ++k) {
-          match = tokens[i + k].folded == words[k];
-        }
-        if (match) {
-          other = true;
-          break;
-        }
-      }
-    }
-    if (!other) return false;
-    for (size_t i = 0; i < tokens.size(); ++i) {
-      for (std::string_view own : kOwnProductWords) {
-        if (tokens[i].folded.rfind(own, 0) == 0) return false;
-      }
-      // "Seller Central" names ours; a bare "seller account" does not: a
-      // Cdiscount or eBay seller account is theirs.
-      if (tokens[i].folded == "seller" && i + 1 < tokens.size() &&
-          tokens[i + 1].folded == "central") {
-        return false;
-      }
-    }
-    return true;
+    return dialogue::NamesOtherProduct(tokens, other_products);
   }
 
   std::mutex analyzers_mutex;
@@ -577,7 +516,8 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
       reply.confidence = top_task;
       next.suggestions.clear();
       explanation.decision += "no intent fits; passages match every word";
-    } else if (SpeaksOfAccess(words) && tasks.size() >= 3 && top_task >= kOwnProductClarify) {
+    } else if (dialogue::SpeaksOfAccess(words) && tasks.size() >= 3 &&
+               top_task >= kOwnProductClarify) {
       // A question about Seller Central or its sign-in is ours even when no
       // intent is sure ("how do i sing in to my amazon seller acount", "the
       // OTP text never comes through"): the likeliest three are offered
