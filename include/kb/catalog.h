@@ -55,6 +55,11 @@ struct Intent {
   // Names whose mention decides the intent (e.g. other companies' products
   // for the out-of-scope entry: "paypal", "ebay", "instagram").
   std::vector<std::string> entities;
+  // Mail providers (out-of-scope entry: "gmail", "outlook"): another
+  // company's product when a question is about them ("I forgot my gmail
+  // password"), but only the mailbox when it names a seller too ("which
+  // gmail is my seller account under").
+  std::vector<std::string> mailboxes;
   std::map<std::string, IntentText> texts;  // by language code (en, it, es, fr, de)
   Origin origin;
 };

@@ -204,9 +204,10 @@ class IntentFileParser {
         }
         intent_.suggest.push_back(std::move(id));
       }
-    } else if (key == "entities") {
+    } else if (key == "entities" || key == "mailboxes") {
+      std::vector<std::string>& names = key == "entities" ? intent_.entities : intent_.mailboxes;
       for (std::string& name : SplitTrimmed(value, ',')) {
-        if (!name.empty()) intent_.entities.push_back(std::move(name));
+        if (!name.empty()) names.push_back(std::move(name));
       }
     } else if (key == "label" || key == "lead" || key == "step" || key == "phrase") {
       Error(line, "`" + std::string(key) + ":` before any language block ([en], [it], ...)");
@@ -225,7 +226,7 @@ class IntentFileParser {
     } else if (key == "step") {
       ParseStep(line, value, text);
     } else if (key == "intent" || key == "kind" || key == "source" || key == "next" ||
-               key == "suggest" || key == "entities") {
+               key == "suggest" || key == "entities" || key == "mailboxes") {
       Error(line, "header key `" + std::string(key) + ":` inside language block [" + *lang_ + "]");
     } else {
       Error(line, "unknown key `" + std::string(key) + ":` in [" + *lang_ + "]");

@@ -51,7 +51,7 @@ constexpr double kSmalltalkThreshold = 0.70;
 // The best task's least probability for a question that speaks of Seller
 // Central or of signing in to it (dialogue::SpeaksOfAccess) to be asked
 // about instead of declined.
-constexpr double kOwnProductClarify = 0.20;
+constexpr double kOwnProductClarify = 0.12;
 constexpr double kLanguageConfidence = 0.55;
 constexpr size_t kMaxSearchSteps = 3;
 // How much of the previous message a conversation keeps for follow-ups.
@@ -74,8 +74,8 @@ std::string Trim(std::string_view s) {
 struct Engine::Impl {
   std::unique_ptr<KnowledgeBase> kb;
   match::IntentModel model;
-  // Folded words of each out-of-scope entity ("apple id" -> {"apple", "id"}).
-  std::vector<std::vector<std::string>> other_products;
+  // Folded words of each out-of-scope entity and mail provider.
+  dialogue::OtherProducts other_products;
 
   // Whether `tokens` name another company's product and not ours.
   bool NamesOtherProduct(const std::vector<Token>& tokens) const {
@@ -147,6 +147,16 @@ struct Engine::Impl {
       if (intent && intent->kind == IntentKind::kAmbiguous) return {intent, s.probability};
     }
     return {nullptr, 0};
+  }
+
+  // The share of `prediction` held by the out-of-scope class.
+  double OutOfScopeProbability(const match::Prediction& prediction) const {
+    double sum = 0;
+    for (const match::ClassScore& s : prediction.ranked) {
+      const Intent* intent = catalog().Find(model.classes()[s.cls]);
+      if (intent && intent->kind == IntentKind::kOutOfScope) sum += s.probability;
+    }
+    return sum;
   }
 
   // The share of `prediction` held by the small-talk classes together.
@@ -311,13 +321,18 @@ StatusOr<std::unique_ptr<Engine>> Engine::Open(const std::string& kb_path) {
   Analyzer analyzer(impl->kb->synonyms());
   for (const Intent& intent : impl->kb->catalog().intents) {
     if (intent.kind != IntentKind::kOutOfScope) continue;
-    for (const std::string& entity : intent.entities) {
-      std::vector<std::string> words;
-      for (const Token& token : analyzer.Analyze(entity, Lang::kUnknown)) {
-        words.push_back(token.folded);
+    auto add_names = [&analyzer](const std::vector<std::string>& names,
+                                 std::vector<std::vector<std::string>>& out) {
+      for (const std::string& name : names) {
+        std::vector<std::string> words;
+        for (const Token& token : analyzer.Analyze(name, Lang::kUnknown)) {
+          words.push_back(token.folded);
+        }
+        if (!words.empty()) out.push_back(std::move(words));
       }
-      if (!words.empty()) impl->other_products.push_back(std::move(words));
-    }
+    };
+    add_names(intent.entities, impl->other_products.products);
+    add_names(intent.mailboxes, impl->other_products.mailboxes);
   }
   return std::unique_ptr<Engine>(new Engine(std::move(impl)));
 }
@@ -487,7 +502,12 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
                (top_task >= kAnswerThreshold ||
                 // A close call with out-of-scope: a clear task runner-up wins.
                 (top_intent && top_intent->kind == IntentKind::kOutOfScope &&
-                 top_task >= kOutOfScopeRunnerUp && top_task - second_task >= 2 * kAnswerMargin))) {
+                 top_task >= kOutOfScopeRunnerUp && top_task - second_task >= 2 * kAnswerMargin) ||
+                // Not sure, but far ahead of every other reading and with
+                // out-of-scope nowhere near: answering beats declining.
+                (top_intent && top_intent->kind == IntentKind::kTask &&
+                 top_task >= kOutOfScopeRunnerUp && top_task - second_task >= 2 * kAnswerMargin &&
+                 impl.OutOfScopeProbability(prediction) < kClarifyMember))) {
       impl.Answer(*intent_of(tasks[0]), lang, top_task, reply, next);
       explanation.decision += "confident intent";
     } else if (tasks.size() > 1 && top_task + second_task >= kClarifyPairThreshold &&
@@ -520,11 +540,19 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
                top_task >= kOwnProductClarify) {
       // A question about Seller Central or its sign-in is ours even when no
       // intent is sure ("how do i sing in to my amazon seller acount", "the
-      // OTP text never comes through"): the likeliest three are offered
-      // rather than "I can only help with Seller Central".
-      std::vector<std::string> ids;
-      for (size_t t = 0; t < 3; ++t) ids.push_back(classes[tasks[t].cls]);
-      impl.Clarify(ids, "", lang, top_task, reply, next);
+      // OTP text never comes through", "I lost access to SC"): rather than
+      // "I can only help with Seller Central", the general "which problem?"
+      // question when it is the best reading, else the likeliest three.
+      const auto [ambiguous, ambiguous_probability] = impl.BestAmbiguous(prediction);
+      if (ambiguous && ambiguous_probability >= top_task) {
+        const IntentText* text = impl.Text(*ambiguous, lang);
+        impl.Clarify(ambiguous->suggest, text ? text->lead : "", lang, ambiguous_probability, reply,
+                     next);
+      } else {
+        std::vector<std::string> ids;
+        for (size_t t = 0; t < 3; ++t) ids.push_back(classes[tasks[t].cls]);
+        impl.Clarify(ids, "", lang, top_task, reply, next);
+      }
       explanation.decision += "speaks of Seller Central access, no intent sure: ask";
     } else {
       impl.Fallback(lang, top.probability, reply, next);

@@ -16,9 +16,10 @@ constexpr std::string_view kSellerWords[] = {"seller",  "venditor", "vendedor",
                                              "handler", "merchant", "vendor"};
 
 // Synonym groups (kb/synonyms.txt ids) that only a question about signing
-// in carries.
-constexpr std::string_view kAccessGroups[] = {"~2sv",   "~password",    "~verification_code",
-                                              "~login", "~backup_code", "~authenticator_app"};
+// in to Seller Central, or about its account health, carries.
+constexpr std::string_view kAccessGroups[] = {
+    "~2sv",         "~password",          "~verification_code", "~login",
+    "~backup_code", "~authenticator_app", "~order_defect_rate"};
 
 bool IsSellerCentralAt(const std::vector<Token>& tokens, size_t i) {
   return tokens[i].folded == "seller" && i + 1 < tokens.size() && tokens[i + 1].folded == "central";
@@ -38,6 +39,17 @@ bool NamesOwnProduct(const std::vector<Token>& tokens) {
   return false;
 }
 
+// Whether a word for "seller" opens one of the words ("seller account",
+// "verkäuferkonto", "venditore").
+bool NamesASeller(const std::vector<Token>& tokens) {
+  for (const Token& token : tokens) {
+    for (std::string_view seller : kSellerWords) {
+      if (StartsWith(token.folded, seller)) return true;
+    }
+  }
+  return false;
+}
+
 bool HoldsRun(const std::vector<Token>& tokens, size_t at, const std::vector<std::string>& words) {
   if (at + words.size() > tokens.size()) return false;
   for (size_t k = 0; k < words.size(); ++k) {
@@ -48,18 +60,25 @@ bool HoldsRun(const std::vector<Token>& tokens, size_t at, const std::vector<std
 
 }  // namespace
 
-bool NamesOtherProduct(const std::vector<Token>& tokens,
-                       const std::vector<std::vector<std::string>>& entities) {
-  for (size_t i = 0; i < tokens.size(); ++i) {
-    for (const std::vector<std::string>& words : entities) {
-      if (HoldsRun(tokens, i, words)) return !NamesOwnProduct(tokens);
+bool NamesOtherProduct(const std::vector<Token>& tokens, const OtherProducts& others) {
+  auto names_any = [&tokens](const std::vector<std::vector<std::string>>& names) {
+    for (size_t i = 0; i < tokens.size(); ++i) {
+      for (const std::vector<std::string>& words : names) {
+        if (HoldsRun(tokens, i, words)) return true;
+      }
     }
-  }
-  return false;
+    return false;
+  };
+  if (NamesOwnProduct(tokens)) return false;
+  return names_any(others.products) || (names_any(others.mailboxes) && !NamesASeller(tokens));
 }
 
 bool NamesSellerCentral(const std::vector<Token>& tokens) {
   for (size_t i = 0; i < tokens.size(); ++i) {
+    // Any name kb/synonyms.txt gives it ("SC", "seller-central").
+    for (const std::string& group : tokens[i].synonyms) {
+      if (group == "~seller_central") return true;
+    }
     if (StartsWith(tokens[i].folded, "sellercentral") || IsSellerCentralAt(tokens, i)) return true;
     if (tokens[i].folded != "amazon" || i + 1 == tokens.size()) continue;
     for (std::string_view seller : kSellerWords) {

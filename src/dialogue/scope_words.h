@@ -12,22 +12,31 @@
 
 namespace kb::dialogue {
 
-// Whether `tokens` hold one of `entities` (each a run of folded words, "apple
-// id" -> {"apple", "id"}) and no word that names our product: "amazon…",
-// "sellercentral…" or "seller central". A bare "seller account" is not ours:
-// a Cdiscount or eBay seller account is theirs.
-bool NamesOtherProduct(const std::vector<Token>& tokens,
-                       const std::vector<std::vector<std::string>>& entities);
+// Other companies' products, each a run of folded words ("apple id" ->
+// {"apple", "id"}), from the catalogue's out-of-scope entry.
+struct OtherProducts {
+  std::vector<std::vector<std::string>> products;   // `entities:`
+  std::vector<std::vector<std::string>> mailboxes;  // `mailboxes:` (mail providers)
+};
+
+// Whether `tokens` name another company's product and no word names our
+// product: "amazon…", "sellercentral…" or "seller central". A bare "seller
+// account" is not ours: a Cdiscount or eBay seller account is theirs. A mail
+// provider counts only when no seller is named: "which gmail is my seller
+// account under" is ours, "I forgot my gmail password" is not.
+bool NamesOtherProduct(const std::vector<Token>& tokens, const OtherProducts& others);
 
 // Whether the question names Seller Central itself: "seller central",
-// "sellercentral…", or "amazon" followed by a word for seller ("amazon
+// "sellercentral…", a synonym of it (kb/synonyms.txt: "SC"), or "amazon"
+// followed by a word for seller ("amazon
 // seller account", "amazon verkäuferkonto"). "Amazon" alone does not: a
 // customer's order is not ours.
 bool NamesSellerCentral(const std::vector<Token>& tokens);
 
-// Whether the question names Seller Central or what signing in to it takes:
-// the synonym groups of passwords, two-step and verification codes,
-// authenticator apps and signing in (kb/synonyms.txt).
+// Whether the question names Seller Central or what signing in to it takes,
+// or its account-health vocabulary: the synonym groups of passwords,
+// two-step and verification codes, authenticator apps, signing in and the
+// order defect rate (kb/synonyms.txt).
 bool SpeaksOfAccess(const std::vector<Token>& tokens);
 
 }  // namespace kb::dialogue

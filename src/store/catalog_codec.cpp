@@ -43,6 +43,7 @@ std::string EncodeCatalog(const Catalog& catalog) {
                        {"suggest", intent.suggest},
                        {"next", intent.next},
                        {"entities", intent.entities},
+                       {"mailboxes", intent.mailboxes},
                        {"texts", texts},
                        {"file", intent.origin.file},
                        {"line", intent.origin.line}});
@@ -62,6 +63,7 @@ StatusOr<Catalog> DecodeCatalog(const std::string& text) {
       intent.suggest = ji.at("suggest").get<std::vector<std::string>>();
       intent.next = ji.at("next").get<std::string>();
       intent.entities = ji.value("entities", std::vector<std::string>{});
+      intent.mailboxes = ji.value("mailboxes", std::vector<std::string>{});
       intent.origin = {ji.at("file").get<std::string>(), ji.at("line").get<int>()};
       for (const auto& [lang, jt] : ji.at("texts").items()) {
         IntentText t;

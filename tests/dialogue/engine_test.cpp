@@ -162,6 +162,23 @@ TEST(EngineTest, AnotherCompanysProductIsDeclinedButABankInsideOurAccountIsNot) 
   EXPECT_EQ(Ask("ich bekomme keinen Code über SMS").type, "answer");
 }
 
+TEST(EngineTest, AMailProviderIsOnlyTheMailboxOfASellersAccount) {
+  Check({"which email is my seller account under, gmail or outlook?", "answer", "wrong_email"});
+  Check({"my yahoo mail was hacked and now my seller account too", "answer", "account_hacked"});
+  Check({"I forgot my gmail password", "fallback", ""});
+  // A bank's own app is a bank's.
+  Check({"sparkasse app login funktioniert nicht mehr", "fallback", ""});
+}
+
+TEST(EngineTest, SellerCentralsOwnWordsKeepAQuestionOurs) {
+  // "ODR" (intents.md's own abbreviation) is account health; "SC" is Seller
+  // Central.
+  Check({"max ODR before amazon does something to my account", "answer", "performance_metrics"});
+  const Reply reply = Ask("I lost access to SC after the update");
+  EXPECT_EQ(reply.type, "clarify");
+  EXPECT_GE(reply.suggestions.size(), 2u);
+}
+
 TEST(EngineTest, SmallTalkButAGreetingInFrontOfAQuestionIsAQuestion) {
   Check({"ciao", "smalltalk", "greeting"});
   Check({"thanks a lot", "smalltalk", "thanks"});

@@ -27,13 +27,25 @@ std::vector<Token> Words(std::string_view text, Lang lang) {
 }
 
 TEST(ScopeWordsTest, AnotherCompanysProductUnlessOursIsNamedToo) {
-  const std::vector<std::vector<std::string>> entities = {{"ebay"}, {"apple", "id"}};
-  EXPECT_TRUE(NamesOtherProduct(Words("my ebay seller account is suspended", Lang::kEn), entities));
-  EXPECT_TRUE(NamesOtherProduct(Words("forgot my Apple ID", Lang::kEn), entities));
-  EXPECT_FALSE(NamesOtherProduct(Words("apple pie", Lang::kEn), entities));
-  EXPECT_FALSE(NamesOtherProduct(Words("ebay is fine, my Seller Central login is not", Lang::kEn),
-                                 entities));
-  EXPECT_FALSE(NamesOtherProduct(Words("amazon and ebay both locked me out", Lang::kEn), entities));
+  const OtherProducts others = {{{"ebay"}, {"apple", "id"}}, {{"gmail"}}};
+  EXPECT_TRUE(NamesOtherProduct(Words("my ebay seller account is suspended", Lang::kEn), others));
+  EXPECT_TRUE(NamesOtherProduct(Words("forgot my Apple ID", Lang::kEn), others));
+  EXPECT_FALSE(NamesOtherProduct(Words("apple pie", Lang::kEn), others));
+  EXPECT_FALSE(
+      NamesOtherProduct(Words("ebay is fine, my Seller Central login is not", Lang::kEn), others));
+  EXPECT_FALSE(NamesOtherProduct(Words("amazon and ebay both locked me out", Lang::kEn), others));
+}
+
+TEST(ScopeWordsTest, AMailProviderIsTheSellerAccountsMailboxWhenASellerIsNamed) {
+  const OtherProducts others = {{{"ebay"}}, {{"gmail"}, {"web.de"}}};
+  EXPECT_TRUE(NamesOtherProduct(Words("I forgot my gmail password", Lang::kEn), others));
+  EXPECT_TRUE(NamesOtherProduct(Words("mein web.de Passwort ist weg", Lang::kDe), others));
+  EXPECT_FALSE(
+      NamesOtherProduct(Words("which gmail is my seller account under", Lang::kEn), others));
+  EXPECT_FALSE(NamesOtherProduct(
+      Words("mein Verkäuferkonto läuft über web.de, welche Adresse war es", Lang::kDe), others));
+  // A marketplace stays another company's product, seller or not.
+  EXPECT_TRUE(NamesOtherProduct(Words("my ebay seller account, gmail login", Lang::kEn), others));
 }
 
 TEST(ScopeWordsTest, SellerCentralIsNamedByItsNameOrAsAmazonsSellerAccount) {
