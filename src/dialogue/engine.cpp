@@ -149,16 +149,6 @@ struct Engine::Impl {
     return {nullptr, 0};
   }
 
-  // The share of `prediction` held by the out-of-scope class.
-  double OutOfScopeProbability(const match::Prediction& prediction) const {
-    double sum = 0;
-    for (const match::ClassScore& s : prediction.ranked) {
-      const Intent* intent = catalog().Find(model.classes()[s.cls]);
-      if (intent && intent->kind == IntentKind::kOutOfScope) sum += s.probability;
-    }
-    return sum;
-  }
-
   // The share of `prediction` held by the small-talk classes together.
   double SmalltalkProbability(const match::Prediction& prediction) const {
     double sum = 0;
@@ -502,12 +492,7 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
                (top_task >= kAnswerThreshold ||
                 // A close call with out-of-scope: a clear task runner-up wins.
                 (top_intent && top_intent->kind == IntentKind::kOutOfScope &&
-                 top_task >= kOutOfScopeRunnerUp && top_task - second_task >= 2 * kAnswerMargin) ||
-                // Not sure, but far ahead of every other reading and with
-                // out-of-scope nowhere near: answering beats declining.
-                (top_intent && top_intent->kind == IntentKind::kTask &&
-                 top_task >= kOutOfScopeRunnerUp && top_task - second_task >= 2 * kAnswerMargin &&
-                 impl.OutOfScopeProbability(prediction) < kClarifyMember))) {
+                 top_task >= kOutOfScopeRunnerUp && top_task - second_task >= 2 * kAnswerMargin))) {
       impl.Answer(*intent_of(tasks[0]), lang, top_task, reply, next);
       explanation.decision += "confident intent";
     } else if (tasks.size() > 1 && top_task + second_task >= kClarifyPairThreshold &&
