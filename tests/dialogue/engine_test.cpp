@@ -285,29 +285,37 @@ TEST(EngineTest, ReplyJsonFollowsTheContract) {
 
 // The labelled set as a regression floor (the figures per language and kind
 // come from tools/eval_intents; this only guards against collapse).
+// Every labelled set (tests/data/questions*.tsv, docs/benchmarks.md): the
+// first was tuned on, the others were written from the spec alone. The
+// floors sit a few points under today's figures (99.2, 98.5, 97.2, 98.3 and
+// 98.4%): a catalogue or threshold change that costs more than that is a
+// regression, not knife-edge noise.
 TEST(EngineTest, LabelledSetAccuracyFloor) {
-  std::ifstream in(SourcePath("tests/data/questions.tsv"));
-  if (!in) GTEST_SKIP() << "no labelled set";
-  std::string line;
-  std::getline(in, line);  // header
-  int total = 0, right = 0;
-  while (std::getline(in, line)) {
-    std::istringstream fields(line);
-    std::string lang, kind, expected, question;
-    std::getline(fields, lang, '\t');
-    std::getline(fields, kind, '\t');
-    std::getline(fields, expected, '\t');
-    std::getline(fields, question);
-    if (question.empty()) continue;
-    const Reply reply = Ask(question);
-    const std::string got = reply.type == "clarify"    ? "clarify"
-                            : reply.type == "fallback" ? "fallback"
-                                                       : reply.intent.value_or(reply.type);
-    ++total;
-    right += got == expected ? 1 : 0;
+  for (const char* set : {"questions", "questions_fresh", "questions_unseen", "questions_blind",
+                          "questions_holdout"}) {
+    std::ifstream in(SourcePath(std::string("tests/data/") + set + ".tsv"));
+    ASSERT_TRUE(in) << set;
+    std::string line;
+    std::getline(in, line);  // header
+    int total = 0, right = 0;
+    while (std::getline(in, line)) {
+      std::istringstream fields(line);
+      std::string lang, kind, expected, question;
+      std::getline(fields, lang, '\t');
+      std::getline(fields, kind, '\t');
+      std::getline(fields, expected, '\t');
+      std::getline(fields, question);
+      if (question.empty()) continue;
+      const Reply reply = Ask(question);
+      const std::string got = reply.type == "clarify"    ? "clarify"
+                              : reply.type == "fallback" ? "fallback"
+                                                         : reply.intent.value_or(reply.type);
+      ++total;
+      right += got == expected ? 1 : 0;
+    }
+    ASSERT_GT(total, 200) << set;
+    EXPECT_GE(static_cast<double>(right) / total, 0.95) << set << ": " << right << "/" << total;
   }
-  ASSERT_GT(total, 100);
-  EXPECT_GE(static_cast<double>(right) / total, 0.80) << right << "/" << total;
 }
 
 }  // namespace
