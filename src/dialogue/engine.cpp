@@ -99,6 +99,11 @@ struct Engine::Impl {
 
   const Catalog& catalog() const { return kb->catalog(); }
 
+  // The catalogue entry of a class the model scored, or null.
+  const Intent* IntentOf(const match::ClassScore& score) const {
+    return catalog().Find(model.classes()[score.cls]);
+  }
+
   // The catalogue's first ambiguous entry: the general "which problem?" question.
   const Intent* FirstAmbiguous() const {
     for (const Intent& intent : catalog().intents) {
@@ -114,7 +119,7 @@ struct Engine::Impl {
   void FoldFollowUps(match::Prediction& prediction) const {
     const auto& classes = model.classes();
     auto kind_of = [&](const match::ClassScore& s) {
-      const Intent* intent = catalog().Find(classes[s.cls]);
+      const Intent* intent = IntentOf(s);
       return intent ? std::optional<IntentKind>(intent->kind) : std::nullopt;
     };
     if (prediction.ranked.empty()) return;
@@ -143,7 +148,7 @@ struct Engine::Impl {
   // The most probable ambiguous class of `prediction` and its probability.
   std::pair<const Intent*, double> BestAmbiguous(const match::Prediction& prediction) const {
     for (const match::ClassScore& s : prediction.ranked) {
-      const Intent* intent = catalog().Find(model.classes()[s.cls]);
+      const Intent* intent = IntentOf(s);
       if (intent && intent->kind == IntentKind::kAmbiguous) return {intent, s.probability};
     }
     return {nullptr, 0};
@@ -153,7 +158,7 @@ struct Engine::Impl {
   double SmalltalkProbability(const match::Prediction& prediction) const {
     double sum = 0;
     for (const match::ClassScore& s : prediction.ranked) {
-      const Intent* intent = catalog().Find(model.classes()[s.cls]);
+      const Intent* intent = IntentOf(s);
       if (intent && intent->kind == IntentKind::kSmalltalk) sum += s.probability;
     }
     return sum;
@@ -309,18 +314,19 @@ StatusOr<std::unique_ptr<Engine>> Engine::Open(const std::string& kb_path) {
   impl->kb = std::move(kb).value();
   impl->model = std::move(model).value();
   Analyzer analyzer(impl->kb->synonyms());
+  // Each name as its run of folded words ("apple id" -> {"apple", "id"}).
+  auto add_names = [&analyzer](const std::vector<std::string>& names,
+                               std::vector<std::vector<std::string>>& out) {
+    for (const std::string& name : names) {
+      std::vector<std::string> words;
+      for (const Token& token : analyzer.Analyze(name, Lang::kUnknown)) {
+        words.push_back(token.folded);
+      }
+      if (!words.empty()) out.push_back(std::move(words));
+    }
+  };
   for (const Intent& intent : impl->kb->catalog().intents) {
     if (intent.kind != IntentKind::kOutOfScope) continue;
-    auto add_names = [&analyzer](const std::vector<std::string>& names,
-                                 std::vector<std::vector<std::string>>& out) {
-      for (const std::string& name : names) {
-        std::vector<std::string> words;
-        for (const Token& token : analyzer.Analyze(name, Lang::kUnknown)) {
-          words.push_back(token.folded);
-        }
-        if (!words.empty()) out.push_back(std::move(words));
-      }
-    };
     add_names(intent.entities, impl->other_products.products);
     add_names(intent.mailboxes, impl->other_products.mailboxes);
   }
@@ -403,9 +409,7 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
     }
     explanation.matched_terms = prediction.matched_features;
     const auto& classes = impl.model.classes();
-    auto intent_of = [&](const match::ClassScore& s) {
-      return impl.catalog().Find(classes[s.cls]);
-    };
+    auto intent_of = [&](const match::ClassScore& s) { return impl.IntentOf(s); };
     // "Still doesn't work" only means something after an answer. Before one,
     // the follow-up class's share goes to the first ambiguous class when it
     // is the best reading ("non riesco più, che faccio?": something fails,

@@ -28,9 +28,8 @@ bool NamesOtherProduct(const std::vector<Token>& tokens, const OtherProducts& ot
 
 // Whether the question names Seller Central itself: "seller central",
 // "sellercentral…", a synonym of it (kb/synonyms.txt: "SC"), or "amazon"
-// followed by a word for seller ("amazon
-// seller account", "amazon verkäuferkonto"). "Amazon" alone does not: a
-// customer's order is not ours.
+// followed by a word for seller ("amazon seller account", "amazon
+// verkäuferkonto"). "Amazon" alone does not: a customer's order is not ours.
 bool NamesSellerCentral(const std::vector<Token>& tokens);
 
 // Whether the question names Seller Central or what signing in to it takes,

@@ -105,9 +105,6 @@ bool FoldAccents(const icu::UnicodeString& nfd, icu::UnicodeString& out) {
   return changed;
 }
 
-}  // namespace kb::text
-
-namespace kb::text {
 namespace {
 
 FoldRole ComputeFoldRole(const icu::Normalizer2& nfd, char32_t c) {
