@@ -92,13 +92,22 @@ TEST(ServeBinaryTest, PortZeroSignalsAndReview) {
   }
 
   kill(serve.pid(), SIGHUP);
-  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  // The reload runs beside the requests and takes seconds under the
+  // sanitizers: wait for its counter instead of a fixed time.
+  const std::string reloaded = "kb_reloads_total{result=\"ok\"} 1";
+  std::string metrics;
+  for (int tries = 0; tries < 300; ++tries) {
+    auto got = client.Get("/metrics");
+    ASSERT_TRUE(got);
+    metrics = got->body;
+    if (metrics.find(reloaded) != std::string::npos) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_NE(metrics.find(reloaded), std::string::npos);
   auto after_reload =
       client.Post("/v1/chat", R"({"message": "ho dimenticato la password"})", "application/json");
   ASSERT_TRUE(after_reload);
   EXPECT_EQ(after_reload->status, 200);
-  const std::string metrics = client.Get("/metrics")->body;
-  EXPECT_NE(metrics.find("kb_reloads_total{result=\"ok\"} 1"), std::string::npos);
 
   kill(serve.pid(), SIGTERM);
   EXPECT_EQ(serve.Wait(), 0);
