@@ -60,6 +60,10 @@ struct Intent {
   // password"), but only the mailbox when it names a seller too ("which
   // gmail is my seller account under").
   std::vector<std::string> mailboxes;
+  // Devices with a password or PIN of their own (out-of-scope entry: "wifi",
+  // "laptop"): "I forgot my wifi password" is not about Seller Central, but
+  // "can I sign in from my laptop" is.
+  std::vector<std::string> devices;
   std::map<std::string, IntentText> texts;  // by language code (en, it, es, fr, de)
   Origin origin;
 };

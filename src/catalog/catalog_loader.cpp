@@ -204,8 +204,10 @@ class IntentFileParser {
         }
         intent_.suggest.push_back(std::move(id));
       }
-    } else if (key == "entities" || key == "mailboxes") {
-      std::vector<std::string>& names = key == "entities" ? intent_.entities : intent_.mailboxes;
+    } else if (key == "entities" || key == "mailboxes" || key == "devices") {
+      std::vector<std::string>& names = key == "entities"    ? intent_.entities
+                                        : key == "mailboxes" ? intent_.mailboxes
+                                                             : intent_.devices;
       for (std::string& name : SplitTrimmed(value, ',')) {
         if (!name.empty()) names.push_back(std::move(name));
       }
@@ -226,7 +228,7 @@ class IntentFileParser {
     } else if (key == "step") {
       ParseStep(line, value, text);
     } else if (key == "intent" || key == "kind" || key == "source" || key == "next" ||
-               key == "suggest" || key == "entities" || key == "mailboxes") {
+               key == "suggest" || key == "entities" || key == "mailboxes" || key == "devices") {
       Error(line, "header key `" + std::string(key) + ":` inside language block [" + *lang_ + "]");
     } else {
       Error(line, "unknown key `" + std::string(key) + ":` in [" + *lang_ + "]");

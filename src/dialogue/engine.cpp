@@ -53,6 +53,10 @@ constexpr double kSmalltalkThreshold = 0.70;
 // about instead of declined.
 constexpr double kOwnProductClarify = 0.12;
 constexpr double kLanguageConfidence = 0.55;
+// Language ID this sure of a question: an unknown word of it is a typo of a
+// word of that language, not of another's ("line" is no "lien"). Less sure,
+// as mixed questions are ("account sopseso"), any language's word will do.
+constexpr double kSureOfLanguage = 0.9;
 constexpr size_t kMaxSearchSteps = 3;
 // How much of the previous message a conversation keeps for follow-ups.
 constexpr size_t kLastMessageBytes = 400;
@@ -329,6 +333,7 @@ StatusOr<std::unique_ptr<Engine>> Engine::Open(const std::string& kb_path) {
     if (intent.kind != IntentKind::kOutOfScope) continue;
     add_names(intent.entities, impl->other_products.products);
     add_names(intent.mailboxes, impl->other_products.mailboxes);
+    add_names(intent.devices, impl->other_products.devices);
   }
   return std::unique_ptr<Engine>(new Engine(std::move(impl)));
 }
@@ -388,7 +393,11 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
     impl.Answer(*impl.catalog().Find(*picked), lang, 1.0, reply, next);
     explanation.decision += "picked a clarification option";
   } else {
-    match::Prediction prediction = impl.model.Predict(scan.redacted, analysis_lang, *analyzer);
+    const Lang typo_lang = guess.lang == analysis_lang && guess.confidence >= kSureOfLanguage
+                               ? analysis_lang
+                               : Lang::kUnknown;
+    match::Prediction prediction =
+        impl.model.Predict(scan.redacted, analysis_lang, *analyzer, typo_lang);
     const std::vector<Token> words = analyzer->Analyze(scan.redacted, analysis_lang);
     if (!state.last_message.empty()) {
       bool continues = false;
@@ -396,8 +405,8 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
         continues |= !words.empty() && words.front().folded == opener;
       }
       if (continues) {
-        match::Prediction combined =
-            impl.model.Predict(state.last_message + " " + scan.redacted, analysis_lang, *analyzer);
+        match::Prediction combined = impl.model.Predict(state.last_message + " " + scan.redacted,
+                                                        analysis_lang, *analyzer, typo_lang);
         if (combined.ranked.front().probability > prediction.ranked.front().probability) {
           prediction = std::move(combined);
           explanation.decision = "read with the previous message; ";

@@ -1,6 +1,7 @@
 // Scope words: see scope_words.h.
 #include "scope_words.h"
 
+#include <algorithm>
 #include <string_view>
 
 namespace kb::dialogue {
@@ -11,9 +12,9 @@ namespace {
 constexpr std::string_view kOwnProductWords[] = {"amazon", "sellercentral"};
 
 // Folded prefixes of the words for "seller" in our five languages.
-constexpr std::string_view kSellerWords[] = {"seller",  "venditor", "vendedor",
-                                             "vendeur", "verkauf",  "haendler",
-                                             "handler", "merchant", "vendor"};
+constexpr std::string_view kSellerWords[] = {"seller",  "venditor",  "vendedor",
+                                             "vendeur", "verkaufer", "haendler",
+                                             "handler", "merchant",  "vendor"};
 
 // Synonym groups (kb/synonyms.txt ids) that only a question about signing
 // in to Seller Central, or about its account health, carries.
@@ -58,19 +59,110 @@ bool HoldsRun(const std::vector<Token>& tokens, size_t at, const std::vector<std
   return true;
 }
 
+// Folded words that may join a word for password to the device it belongs
+// to: "password OF MY laptop", "password DEL wifi", "mot de passe DE MA box",
+// "Passwort VON MEINEM Laptop". Not "on", "in", "su", "sur", "auf": "the
+// password on my laptop" may well be Seller Central's, typed on the laptop.
+constexpr std::string_view kDeviceJoiners[] = {
+    "of",    "for",    "my",     "the",    "our",   "your",    "del",    "della", "dello",
+    "dei",   "di",     "per",    "il",     "la",    "lo",      "mio",    "mia",   "de",
+    "el",    "para",   "mi",     "du",     "des",   "ma",      "mon",    "pour",  "le",
+    "von",   "vom",    "fur",    "fuer",   "das",   "den",     "dem",    "der",   "mein",
+    "meine", "meinem", "meines", "meinen", "unser", "unseres", "unserem"};
+constexpr size_t kMaxDeviceJoiners = 3;
+
+bool IsDeviceJoiner(std::string_view word) {
+  for (std::string_view joiner : kDeviceJoiners) {
+    if (word == joiner) return true;
+  }
+  return false;
+}
+
+// How many words the word for password at `i` spans ("mot de passe": 3), or
+// 0 when there is none: the ~password synonym group, or a PIN.
+size_t PasswordWordsAt(const std::vector<Token>& tokens, size_t i) {
+  if (tokens[i].folded == "pin") return 1;
+  for (const std::string& group : tokens[i].synonyms) {
+    if (group == "~password") return std::max<size_t>(tokens[i].synonym_words, 1);
+  }
+  return 0;
+}
+
+// Whether tokens[i] follows tokens[i - 1] with one space or hyphen between:
+// "wifi password", "WLAN-Passwort", but not "laptop, password".
+bool Adjacent(const std::vector<Token>& tokens, size_t i) {
+  return tokens[i].begin <= tokens[i - 1].end + 1;
+}
+
+bool NamesDevicePassword(const std::vector<Token>& tokens,
+                         const std::vector<std::vector<std::string>>& devices) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const size_t words = PasswordWordsAt(tokens, i);
+    if (words == 0) continue;
+    for (const std::vector<std::string>& device : devices) {
+      // "wifi password", "WLAN-Passwort"
+      if (i >= device.size() && Adjacent(tokens, i) &&
+          HoldsRun(tokens, i - device.size(), device)) {
+        return true;
+      }
+      // "password del mio portatile"
+      size_t at = i + words;
+      for (size_t joined = 0; joined <= kMaxDeviceJoiners && at < tokens.size(); ++joined, ++at) {
+        if (!Adjacent(tokens, at)) break;
+        if (HoldsRun(tokens, at, device)) return true;
+        if (!IsDeviceJoiner(tokens[at].folded)) break;
+      }
+    }
+  }
+  return false;
+}
+
+// Words for where people read or watch things: a product named next to one
+// is where the asker heard of something ("in a Facebook group", "sul gruppo
+// Facebook", "ein YouTube-Video"), not what the question is about.
+constexpr std::string_view kVenueWords[] = {
+    "group",  "groups", "gruppo", "gruppi", "gruppe", "gruppen", "groupe", "groupes",  "grupo",
+    "grupos", "forum",  "forums", "foro",   "foros",  "video",   "videos", "channel",  "canale",
+    "canal",  "kanal",  "post",   "posts",  "page",   "pagina",  "seite",  "community"};
+
+bool IsVenueWord(std::string_view word) {
+  for (std::string_view venue : kVenueWords) {
+    if (word == venue) return true;
+  }
+  return false;
+}
+
+// Whether the product named at tokens[at, at + size) is a venue: a venue word
+// right before it (possibly with one joiner: "grupo de Facebook") or right
+// after it.
+bool NamedAsVenue(const std::vector<Token>& tokens, size_t at, size_t size) {
+  if (at + size < tokens.size() && Adjacent(tokens, at + size) &&
+      IsVenueWord(tokens[at + size].folded)) {
+    return true;
+  }
+  for (size_t back = 1; back <= 2 && back <= at; ++back) {
+    if (!Adjacent(tokens, at - back + 1)) return false;
+    if (IsVenueWord(tokens[at - back].folded)) return true;
+    if (!IsDeviceJoiner(tokens[at - back].folded)) return false;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool NamesOtherProduct(const std::vector<Token>& tokens, const OtherProducts& others) {
   auto names_any = [&tokens](const std::vector<std::vector<std::string>>& names) {
     for (size_t i = 0; i < tokens.size(); ++i) {
       for (const std::vector<std::string>& words : names) {
-        if (HoldsRun(tokens, i, words)) return true;
+        if (HoldsRun(tokens, i, words) && !NamedAsVenue(tokens, i, words.size())) return true;
       }
     }
     return false;
   };
   if (NamesOwnProduct(tokens)) return false;
-  return names_any(others.products) || (names_any(others.mailboxes) && !NamesASeller(tokens));
+  if (names_any(others.products)) return true;
+  return (names_any(others.mailboxes) || NamesDevicePassword(tokens, others.devices)) &&
+         !NamesASeller(tokens);
 }
 
 bool NamesSellerCentral(const std::vector<Token>& tokens) {
@@ -96,7 +188,7 @@ bool SpeaksOfAccess(const std::vector<Token>& tokens) {
       }
     }
   }
-  return NamesSellerCentral(tokens);
+  return NamesSellerCentral(tokens) || NamesASeller(tokens);
 }
 
 }  // namespace kb::dialogue

@@ -17,13 +17,18 @@ namespace kb::dialogue {
 struct OtherProducts {
   std::vector<std::vector<std::string>> products;   // `entities:`
   std::vector<std::vector<std::string>> mailboxes;  // `mailboxes:` (mail providers)
+  std::vector<std::vector<std::string>> devices;    // `devices:` (their own passwords)
 };
 
 // Whether `tokens` name another company's product and no word names our
 // product: "amazon…", "sellercentral…" or "seller central". A bare "seller
 // account" is not ours: a Cdiscount or eBay seller account is theirs. A mail
 // provider counts only when no seller is named: "which gmail is my seller
-// account under" is ours, "I forgot my gmail password" is not.
+// account under" is ours, "I forgot my gmail password" is not. So does a
+// device's own password, when no seller is named: "wifi password", "password
+// del mio portatile", "mot de passe de ma box internet" (a word for password
+// right after the device, or before it joined only by "of", "my", "the"…).
+// The device alone does not: "can I log in from my laptop" is ours.
 bool NamesOtherProduct(const std::vector<Token>& tokens, const OtherProducts& others);
 
 // Whether the question names Seller Central itself: "seller central",

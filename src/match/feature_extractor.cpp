@@ -41,7 +41,9 @@ void AddTrigrams(const std::string& folded, std::map<std::string, float>& bag) {
 
 }  // namespace
 
-void TrainingVocabulary::Add(const std::string& folded, const std::string& stem_feature) {
+void TrainingVocabulary::Add(const std::string& folded, const std::string& stem_feature,
+                             Lang lang) {
+  languages_[folded] |= lang == Lang::kUnknown ? kAnyLanguage : LanguageBit(lang);
   stems_.insert(stem_feature);
   if (words_.count(folded) == 0) {
     std::u32string decoded = store::DecodeUtf8(folded);
@@ -71,7 +73,14 @@ bool IsAdjacentTransposition(std::u32string_view a, std::u32string_view b) {
          a.substr(i + 2) == b.substr(i + 2);
 }
 
-std::string TrainingVocabulary::Correct(std::string_view folded) const {
+uint32_t TrainingVocabulary::Languages(const std::string& folded) const {
+  auto it = languages_.find(folded);
+  return it == languages_.end() ? kAnyLanguage : it->second;
+}
+
+std::string TrainingVocabulary::Correct(std::string_view folded, Lang lang) const {
+  const uint32_t wanted = lang == Lang::kUnknown ? kAnyLanguage : LanguageBit(lang);
+  auto in_language = [&](const std::string& word) { return (Languages(word) & wanted) != 0; };
   const std::u32string query = store::DecodeUtf8(folded);
   const int max_edits = store::Vocabulary::MaxEdits(query.size());
   if (max_edits == 0) {
@@ -83,7 +92,10 @@ std::string TrainingVocabulary::Correct(std::string_view folded) const {
     if (bucket == by_first_.end()) return "";
     std::string best;
     for (const auto& [candidate, word] : bucket->second) {
-      if (IsAdjacentTransposition(query, candidate) && (best.empty() || word < best)) best = word;
+      if (IsAdjacentTransposition(query, candidate) && (best.empty() || word < best) &&
+          in_language(word)) {
+        best = word;
+      }
     }
     return best;
   }
@@ -93,7 +105,7 @@ std::string TrainingVocabulary::Correct(std::string_view folded) const {
   if (bucket == by_first_.end()) return "";
   for (const auto& [candidate, word] : bucket->second) {
     const int edits = store::BoundedEditDistance(query, candidate, max_edits);
-    if (edits < best_edits || (edits == best_edits && word < best)) {
+    if ((edits < best_edits || (edits == best_edits && word < best)) && in_language(word)) {
       best_edits = edits;
       best = word;
     }
@@ -130,7 +142,7 @@ std::vector<std::string> SplitCompound(const std::string& folded, Lang lang, Ana
 }
 
 ExtractedFeatures ExtractFeatures(std::string_view text, Lang lang, Analyzer& analyzer,
-                                  const TrainingVocabulary* vocabulary) {
+                                  const TrainingVocabulary* vocabulary, Lang typo_lang) {
   ExtractedFeatures out;
   std::map<std::string, float> bag;
   std::string previous_stem;
@@ -156,7 +168,7 @@ ExtractedFeatures ExtractFeatures(std::string_view text, Lang lang, Analyzer& an
         out.corrections.push_back({folded, parts[0] + "+" + parts[1]});
         continue;
       }
-      std::string fixed = vocabulary->Correct(folded);
+      std::string fixed = vocabulary->Correct(folded, typo_lang);
       if (!fixed.empty()) {
         out.corrections.push_back({folded, fixed});
         folded = fixed;

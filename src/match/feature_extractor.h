@@ -31,18 +31,33 @@ struct Correction {
 // each carried in training, so that a corrected word brings its features.
 class TrainingVocabulary {
  public:
-  void Add(const std::string& folded, const std::string& stem_feature);
+  // A training word of a phrase in `lang` (kUnknown: no language known).
+  void Add(const std::string& folded, const std::string& stem_feature, Lang lang);
   bool Contains(std::string_view folded) const;
   // Whether some training word had this stem feature ("w:...").
   bool ContainsStem(const std::string& stem_feature) const;
-  // The closest known word within the allowed edits, or "" if none.
-  std::string Correct(std::string_view folded) const;
+  // The closest known word within the allowed edits, or "" if none. With a
+  // language, only words that some phrase of that language uses, or whose
+  // language is unknown: an unseen word of the question's own language is
+  // no typo of another language's word ("line" is not "lien", "inizio" not
+  // "inicio").
+  std::string Correct(std::string_view folded, Lang lang = Lang::kUnknown) const;
   const std::vector<std::string>& StemFeatures(const std::string& folded) const;
 
   const std::unordered_map<std::string, std::vector<std::string>>& words() const { return words_; }
+  // The languages of the phrases that use `folded`, one bit per Lang value
+  // (LanguageBit); every bit when unknown.
+  uint32_t Languages(const std::string& folded) const;
+  static uint32_t LanguageBit(Lang lang) { return 1u << static_cast<unsigned>(lang); }
+  static constexpr uint32_t kAnyLanguage = ~0u;
+  // Restores Languages(folded) (a model read back from its bytes).
+  void SetLanguages(const std::string& folded, uint32_t languages) {
+    languages_[folded] = languages;
+  }
 
  private:
   std::unordered_map<std::string, std::vector<std::string>> words_;
+  std::unordered_map<std::string, uint32_t> languages_;
   std::unordered_set<std::string> stems_;
   // Words by first code point, decoded once, for the correction scan.
   std::unordered_map<char32_t, std::vector<std::pair<std::u32string, std::string>>> by_first_;
@@ -55,7 +70,9 @@ struct ExtractedFeatures {
 };
 
 // `vocabulary` may be null (training): then no correction is attempted.
+// `typo_lang`: see TrainingVocabulary::Correct.
 ExtractedFeatures ExtractFeatures(std::string_view text, Lang lang, Analyzer& analyzer,
-                                  const TrainingVocabulary* vocabulary);
+                                  const TrainingVocabulary* vocabulary,
+                                  Lang typo_lang = Lang::kUnknown);
 
 }  // namespace kb::match

@@ -12,7 +12,7 @@ namespace kb::match {
 namespace {
 
 constexpr uint32_t kMagic = 0x4b42494d;  // "KBIM"
-constexpr uint32_t kVersion = 1;
+constexpr uint32_t kVersion = 2;         // 2: each vocabulary word's languages
 constexpr int kEpochs = 40;
 constexpr float kLearningRate = 0.5f;
 constexpr float kL2 = 1e-5f;
@@ -102,7 +102,7 @@ StatusOr<IntentModel> IntentModel::Train(const Catalog& catalog,
       const Lang lang = LangFromCode(code).value_or(Lang::kUnknown);
       for (const std::string& phrase : text.phrases) {
         for (const Token& token : analyzer.Analyze(phrase, lang)) {
-          if (!token.stopword) model.vocabulary_.Add(token.folded, "w:" + token.stem);
+          if (!token.stopword) model.vocabulary_.Add(token.folded, "w:" + token.stem, lang);
         }
         ExtractedFeatures extracted = ExtractFeatures(phrase, lang, analyzer, nullptr);
         Example example{{}, cls};
@@ -158,9 +158,10 @@ StatusOr<IntentModel> IntentModel::Train(const Catalog& catalog,
   return model;
 }
 
-Prediction IntentModel::Predict(std::string_view text, Lang lang, Analyzer& analyzer) const {
+Prediction IntentModel::Predict(std::string_view text, Lang lang, Analyzer& analyzer,
+                                Lang typo_lang) const {
   Prediction prediction;
-  ExtractedFeatures extracted = ExtractFeatures(text, lang, analyzer, &vocabulary_);
+  ExtractedFeatures extracted = ExtractFeatures(text, lang, analyzer, &vocabulary_, typo_lang);
   prediction.corrections = std::move(extracted.corrections);
   prediction.content_words = extracted.content_words;
   const size_t classes = classes_.size();
@@ -196,6 +197,7 @@ std::string IntentModel::Serialize() const {
   w.U32(static_cast<uint32_t>(vocabulary_.words().size()));
   for (const auto& [word, stems] : vocabulary_.words()) {
     w.Str(word);
+    w.U32(vocabulary_.Languages(word));
     w.U32(static_cast<uint32_t>(stems.size()));
     for (const std::string& s : stems) w.Str(s);
   }
@@ -228,13 +230,14 @@ StatusOr<IntentModel> IntentModel::Deserialize(std::string_view bytes) {
   if (!r.U32(count)) return corrupt;
   for (uint32_t i = 0; i < count; ++i) {
     std::string word;
-    uint32_t stems;
-    if (!r.Str(word) || !r.U32(stems)) return corrupt;
+    uint32_t languages, stems;
+    if (!r.Str(word) || !r.U32(languages) || !r.U32(stems)) return corrupt;
     for (uint32_t s = 0; s < stems; ++s) {
       std::string stem;
       if (!r.Str(stem)) return corrupt;
-      model.vocabulary_.Add(word, stem);
+      model.vocabulary_.Add(word, stem, Lang::kUnknown);
     }
+    model.vocabulary_.SetLanguages(word, languages);
   }
   return model;
 }

@@ -38,7 +38,11 @@ class IntentModel {
   static StatusOr<IntentModel> Deserialize(std::string_view bytes);
   std::string Serialize() const;
 
-  Prediction Predict(std::string_view text, Lang lang, Analyzer& analyzer) const;
+  // `typo_lang`: the language unknown words are corrected into (see
+  // TrainingVocabulary::Correct); kUnknown for any, as when the question's
+  // language is not sure or the question mixes languages.
+  Prediction Predict(std::string_view text, Lang lang, Analyzer& analyzer,
+                     Lang typo_lang = Lang::kUnknown) const;
 
   const std::vector<std::string>& classes() const { return classes_; }
   int ClassIndex(std::string_view id) const;

@@ -44,6 +44,7 @@ std::string EncodeCatalog(const Catalog& catalog) {
                        {"next", intent.next},
                        {"entities", intent.entities},
                        {"mailboxes", intent.mailboxes},
+                       {"devices", intent.devices},
                        {"texts", texts},
                        {"file", intent.origin.file},
                        {"line", intent.origin.line}});
@@ -64,6 +65,7 @@ StatusOr<Catalog> DecodeCatalog(const std::string& text) {
       intent.next = ji.at("next").get<std::string>();
       intent.entities = ji.value("entities", std::vector<std::string>{});
       intent.mailboxes = ji.value("mailboxes", std::vector<std::string>{});
+      intent.devices = ji.value("devices", std::vector<std::string>{});
       intent.origin = {ji.at("file").get<std::string>(), ji.at("line").get<int>()};
       for (const auto& [lang, jt] : ji.at("texts").items()) {
         IntentText t;

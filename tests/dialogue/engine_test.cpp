@@ -113,6 +113,27 @@ TEST(EngineTest, TwoSwappedLettersAreATypoEvenInAShortWord) {
   EXPECT_NE(std::find(corrections.begin(), corrections.end(), "cdoe -> code"), corrections.end());
 }
 
+TEST(EngineTest, AWordOfASurelyDetectedLanguageIsNoTypoOfAnotherLanguagesWord) {
+  // "line" is English, not a typo of the French "lien"; "inizio" is Italian,
+  // not the Spanish "inicio". A mixed question still gets any language's
+  // word: "sopseso" is "sospeso".
+  auto corrections = [](const std::string& question) {
+    const Reply reply = Ask(question);
+    return reply.explanation ? reply.explanation->corrections : std::vector<std::string>{};
+  };
+  for (const std::string& c : corrections(
+           "I sell a line of yoga mats on amazon, how do I keep my seller account from being "
+           "suspended?")) {
+    EXPECT_EQ(c.find("line ->"), std::string::npos) << c;
+  }
+  for (const std::string& c :
+       corrections("come posso evitare la sospensione dell'account venditore fin dall'inizio?")) {
+    EXPECT_EQ(c.find("inizio ->"), std::string::npos) << c;
+  }
+  const std::vector<std::string> mixed = corrections("account sopseso");
+  EXPECT_NE(std::find(mixed.begin(), mixed.end(), "sopseso -> sospeso"), mixed.end());
+}
+
 TEST(EngineTest, ACodeThatDoesNotReachThePhoneIsNotALostPhone) {
   const Expectation cases[] = {
       {"the code is not coming to my phone", "answer", "verification_code"},
@@ -168,6 +189,24 @@ TEST(EngineTest, AMailProviderIsOnlyTheMailboxOfASellersAccount) {
   Check({"I forgot my gmail password", "fallback", ""});
   // A bank's own app is a bank's.
   Check({"sparkasse app login funktioniert nicht mehr", "fallback", ""});
+}
+
+TEST(EngineTest, ADevicesOwnPasswordIsNotOurs) {
+  Check({"I forgot my wifi password", "fallback", ""});
+  Check({"olvidé la contraseña de mi router", "fallback", ""});
+  Check({"Wie ändere ich das WLAN-Passwort an meiner FritzBox?", "fallback", ""});
+  Check({"j'ai oublié le mot de passe de ma session Windows", "fallback", ""});
+  // The devices themselves are ours to talk about.
+  Check({"can I use seller central on my laptop and my phone at the same time", "answer",
+         "multiple_devices"});
+  Check({"is it safe to log in to seller central on public wifi", "answer",
+         "security_best_practices"});
+}
+
+TEST(EngineTest, AnUnderspecifiedSellerAccountProblemIsAskedAbout) {
+  // Neither intent nor "which problem?" is sure, but a seller's account that
+  // stopped working is ours: ask, do not decline.
+  EXPECT_EQ(Ask("my seller account hasn't been working since yesterday").type, "clarify");
 }
 
 TEST(EngineTest, SellerCentralsOwnWordsKeepAQuestionOurs) {
@@ -291,8 +330,13 @@ TEST(EngineTest, ReplyJsonFollowsTheContract) {
 // 98.4%): a catalogue or threshold change that costs more than that is a
 // regression, not knife-edge noise.
 TEST(EngineTest, LabelledSetAccuracyFloor) {
-  for (const char* set : {"questions", "questions_fresh", "questions_unseen", "questions_blind",
-                          "questions_holdout"}) {
+  // The probe set (written 2026-12-02 by a helper that saw neither the
+  // catalogue nor the other sets; 92.7% on its first run) holds the hardest
+  // near-domain out-of-scope questions: its floor is lower.
+  const std::pair<const char*, double> sets[] = {
+      {"questions", 0.95},       {"questions_fresh", 0.95},   {"questions_unseen", 0.95},
+      {"questions_blind", 0.95}, {"questions_holdout", 0.95}, {"questions_probe", 0.93}};
+  for (const auto& [set, floor] : sets) {
     std::ifstream in(SourcePath(std::string("tests/data/") + set + ".tsv"));
     ASSERT_TRUE(in) << set;
     std::string line;
@@ -314,7 +358,7 @@ TEST(EngineTest, LabelledSetAccuracyFloor) {
       right += got == expected ? 1 : 0;
     }
     ASSERT_GT(total, 200) << set;
-    EXPECT_GE(static_cast<double>(right) / total, 0.95) << set << ": " << right << "/" << total;
+    EXPECT_GE(static_cast<double>(right) / total, floor) << set << ": " << right << "/" << total;
   }
 }
 

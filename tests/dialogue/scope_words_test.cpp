@@ -48,6 +48,44 @@ TEST(ScopeWordsTest, AMailProviderIsTheSellerAccountsMailboxWhenASellerIsNamed) 
   EXPECT_TRUE(NamesOtherProduct(Words("my ebay seller account, gmail login", Lang::kEn), others));
 }
 
+TEST(ScopeWordsTest, ADevicesOwnPasswordIsAnotherProduct) {
+  OtherProducts others;
+  others.devices = {{"wifi"},     {"wlan"}, {"laptop"}, {"windows"}, {"box", "internet"},
+                    {"portatile"}};
+  EXPECT_TRUE(NamesOtherProduct(Words("I forgot my wifi password", Lang::kEn), others));
+  EXPECT_TRUE(NamesOtherProduct(Words("Wie ändere ich das WLAN-Passwort?", Lang::kDe), others));
+  EXPECT_TRUE(NamesOtherProduct(Words("how do I reset my Windows PIN", Lang::kEn), others));
+  EXPECT_TRUE(
+      NamesOtherProduct(Words("ho perso la password del mio portatile", Lang::kIt), others));
+  EXPECT_TRUE(NamesOtherProduct(Words("j'ai oublié le mot de passe de ma box internet", Lang::kFr),
+                                others));
+  // The device alone, or a password typed on it, is ours.
+  EXPECT_FALSE(NamesOtherProduct(Words("can I log in from my laptop", Lang::kEn), others));
+  EXPECT_FALSE(
+      NamesOtherProduct(Words("the password on my laptop is not accepted", Lang::kEn), others));
+  // Punctuation ends the phrase: the laptop is where, the password is ours.
+  EXPECT_FALSE(NamesOtherProduct(
+      Words("zu hause geht es mit dem gleichen laptop, passwort und code sind korrekt", Lang::kDe),
+      others));
+  // A seller's account named: the password is that account's.
+  EXPECT_FALSE(NamesOtherProduct(
+      Words("forgot the password of my seller account, wifi is fine", Lang::kEn), others));
+}
+
+TEST(ScopeWordsTest, AProductNamedAsWhereOneReadSomethingIsNotTheSubject) {
+  const OtherProducts others = {{{"facebook"}, {"youtube"}}, {}};
+  EXPECT_TRUE(NamesOtherProduct(Words("my facebook account was hacked", Lang::kEn), others));
+  EXPECT_FALSE(NamesOtherProduct(
+      Words("in a Facebook group people say accounts get banned, how do I avoid it", Lang::kEn),
+      others));
+  EXPECT_FALSE(NamesOtherProduct(
+      Words("In einer Facebook-Gruppe liest man von gesperrten Konten", Lang::kDe), others));
+  EXPECT_FALSE(NamesOtherProduct(
+      Words("en un grupo de facebook dicen que cierran cuentas", Lang::kEs), others));
+  EXPECT_FALSE(
+      NamesOtherProduct(Words("ho visto un video youtube sul blocco account", Lang::kIt), others));
+}
+
 TEST(ScopeWordsTest, SellerCentralIsNamedByItsNameOrAsAmazonsSellerAccount) {
   EXPECT_TRUE(NamesSellerCentral(Words("how do I use Seller Central", Lang::kEn)));
   EXPECT_TRUE(NamesSellerCentral(Words("sellercentral.amazon.it non va", Lang::kIt)));
@@ -61,6 +99,11 @@ TEST(ScopeWordsTest, SignInVocabularySpeaksOfAccess) {
   EXPECT_TRUE(SpeaksOfAccess(Words("the OTP never comes", Lang::kEn)));
   EXPECT_TRUE(SpeaksOfAccess(Words("mot de passe oublié", Lang::kFr)));
   EXPECT_TRUE(SpeaksOfAccess(Words("no puedo iniciar sesión", Lang::kEs)));
+  // A seller's account is ours unless another company is named (checked
+  // before); "Verkauf" (a sale) is no seller.
+  EXPECT_TRUE(SpeaksOfAccess(Words("my seller account stopped working", Lang::kEn)));
+  EXPECT_TRUE(SpeaksOfAccess(Words("mein Verkäuferkonto geht nicht", Lang::kDe)));
+  EXPECT_FALSE(SpeaksOfAccess(Words("wie funktioniert die Steuer beim Verkauf", Lang::kDe)));
   EXPECT_FALSE(SpeaksOfAccess(Words("ricetta della carbonara", Lang::kIt)));
   EXPECT_FALSE(SpeaksOfAccess(Words("what's the weather in Rome", Lang::kEn)));
 }
