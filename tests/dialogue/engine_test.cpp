@@ -99,6 +99,10 @@ TEST(EngineTest, ADeactivatedOrBannedAccountIsSuspended) {
       {"Mein Konto wurde deaktiviert", "answer", "account_suspended"},
       {"amazon banned my seller account", "answer", "account_suspended"},
       {"mein konto wurde gebannt", "answer", "account_suspended"},
+      // The preterite's stem ("desact") is not the infinitive's ("desactiv").
+      {"Amazon desactivó mi cuenta de vendedor sin explicarme bien por qué. ¿Cómo puedo "
+       "reactivarla?",
+       "answer", "account_suspended"},
       {"account disabled", "clarify", ""},
       {"konto blockiert", "clarify", ""},
   };
