@@ -497,6 +497,14 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
       impl.Fallback(lang, top.probability, reply, next);
       explanation.decision += "out of scope";
     } else if (top_intent && top_intent->kind == IntentKind::kAmbiguous &&
+               2 * prediction.unknown_words >= prediction.content_words &&
+               prediction.unknown_words >= 2 && !dialogue::SpeaksOfAnAccount(words)) {
+      // "can you help me with my math homework": the general "which
+      // problem?" reading rests on "can you help", and half the question is
+      // words no intent knows. Nothing says it is about an account.
+      impl.Fallback(lang, top.probability, reply, next);
+      explanation.decision += "generic words only, the rest unknown";
+    } else if (top_intent && top_intent->kind == IntentKind::kAmbiguous &&
                top.probability >= kSpecialThreshold) {
       const IntentText* text = impl.Text(*top_intent, lang);
       impl.Clarify(top_intent->suggest, text ? text->lead : "", lang, top.probability, reply, next);
@@ -534,7 +542,7 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
       reply.confidence = top_task;
       next.suggestions.clear();
       explanation.decision += "no intent fits; passages match every word";
-    } else if (dialogue::SpeaksOfAccess(words) && tasks.size() >= 3 &&
+    } else if (dialogue::SpeaksOfAnAccount(words) && tasks.size() >= 3 &&
                top_task >= kOwnProductClarify) {
       // A question about Seller Central or its sign-in is ours even when no
       // intent is sure ("how do i sing in to my amazon seller acount", "the

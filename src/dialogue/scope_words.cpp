@@ -191,4 +191,13 @@ bool SpeaksOfAccess(const std::vector<Token>& tokens) {
   return NamesSellerCentral(tokens) || NamesASeller(tokens);
 }
 
+bool SpeaksOfAnAccount(const std::vector<Token>& tokens) {
+  for (const Token& token : tokens) {
+    for (const std::string& group : token.synonyms) {
+      if (group == "~account") return true;
+    }
+  }
+  return SpeaksOfAccess(tokens);
+}
+
 }  // namespace kb::dialogue

@@ -43,4 +43,8 @@ bool NamesSellerCentral(const std::vector<Token>& tokens);
 // order defect rate (kb/synonyms.txt).
 bool SpeaksOfAccess(const std::vector<Token>& tokens);
 
+// Whether the question names an account (the ~account synonym group:
+// "account", "cuenta", "Konto", "acc"…) or speaks of access.
+bool SpeaksOfAnAccount(const std::vector<Token>& tokens);
+
 }  // namespace kb::dialogue

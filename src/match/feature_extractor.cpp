@@ -169,7 +169,11 @@ ExtractedFeatures ExtractFeatures(std::string_view text, Lang lang, Analyzer& an
         continue;
       }
       std::string fixed = vocabulary->Correct(folded, typo_lang);
-      if (!fixed.empty()) {
+      if (fixed.empty() && !token.synonyms.empty()) {
+        // Not a training word, but a synonym the catalogue knows.
+      } else if (fixed.empty()) {
+        ++out.unknown_words;
+      } else {
         out.corrections.push_back({folded, fixed});
         folded = fixed;
         const auto& stems = vocabulary->StemFeatures(fixed);

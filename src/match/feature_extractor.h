@@ -67,6 +67,9 @@ struct ExtractedFeatures {
   std::vector<Feature> features;  // deduplicated, L2-normalized weights
   std::vector<Correction> corrections;
   int content_words = 0;  // non-stop-word tokens
+  // Content words that are neither training words, nor their stems, nor
+  // synonyms, nor corrected or split into such (needs a vocabulary).
+  int unknown_words = 0;
 };
 
 // `vocabulary` may be null (training): then no correction is attempted.

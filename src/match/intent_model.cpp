@@ -164,6 +164,7 @@ Prediction IntentModel::Predict(std::string_view text, Lang lang, Analyzer& anal
   ExtractedFeatures extracted = ExtractFeatures(text, lang, analyzer, &vocabulary_, typo_lang);
   prediction.corrections = std::move(extracted.corrections);
   prediction.content_words = extracted.content_words;
+  prediction.unknown_words = extracted.unknown_words;
   const size_t classes = classes_.size();
   std::vector<double> scores(bias_.begin(), bias_.end());
   for (const Feature& f : extracted.features) {

@@ -29,6 +29,7 @@ struct Prediction {
   std::vector<Correction> corrections;
   std::vector<std::string> matched_features;  // known features that fired
   int content_words = 0;
+  int unknown_words = 0;  // see ExtractedFeatures::unknown_words
 };
 
 class IntentModel {

@@ -208,9 +208,23 @@ TEST(EngineTest, ADevicesOwnPasswordIsNotOurs) {
 }
 
 TEST(EngineTest, AnUnderspecifiedSellerAccountProblemIsAskedAbout) {
-  // Neither intent nor "which problem?" is sure, but a seller's account that
-  // stopped working is ours: ask, do not decline.
+  // Neither intent nor "which problem?" is sure, but a seller's account, or
+  // an account, that stopped working is ours: ask, do not decline.
   EXPECT_EQ(Ask("my seller account hasn't been working since yesterday").type, "clarify");
+  EXPECT_EQ(Ask("mon compte ne marche plus").type, "clarify");
+}
+
+TEST(EngineTest, GenericWordsAroundUnknownOnesAreNotAnAccessProblem) {
+  // "can you help" alone reads as "which problem?"; with half the question
+  // words no intent knows and no account named, it is something else.
+  EXPECT_EQ(Ask("can you help me with my math homework").type, "fallback");
+  EXPECT_EQ(Ask("can you help me").type, "answer");  // a human: contact_support
+}
+
+TEST(EngineTest, ChatAbbreviationsOfAccountAndPassword) {
+  Check(
+      {"i closed my seller acc last year, can it be reopened", "answer", "restore_closed_account"});
+  Check({"forgot my pw", "answer", "forgot_password"});
 }
 
 TEST(EngineTest, SellerCentralsOwnWordsKeepAQuestionOurs) {
@@ -339,7 +353,8 @@ TEST(EngineTest, LabelledSetAccuracyFloor) {
   // near-domain out-of-scope questions: its floor is lower.
   const std::pair<const char*, double> sets[] = {
       {"questions", 0.95},       {"questions_fresh", 0.95},   {"questions_unseen", 0.95},
-      {"questions_blind", 0.95}, {"questions_holdout", 0.95}, {"questions_probe", 0.93}};
+      {"questions_blind", 0.95}, {"questions_holdout", 0.95}, {"questions_probe", 0.93},
+      {"questions_field", 0.95}};
   for (const auto& [set, floor] : sets) {
     std::ifstream in(SourcePath(std::string("tests/data/") + set + ".tsv"));
     ASSERT_TRUE(in) << set;
