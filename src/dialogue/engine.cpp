@@ -158,6 +158,32 @@ struct Engine::Impl {
     return {nullptr, 0};
   }
 
+  // Swaps the probabilities of `preferred` and `over` when `over` ranks
+  // above it and `preferred` holds at least `floor`; true if it did.
+  bool Prefer(match::Prediction& prediction, std::string_view preferred, std::string_view over,
+              double floor) const {
+    const int a = model.ClassIndex(preferred);
+    const int b = model.ClassIndex(over);
+    if (a < 0 || b < 0) return false;
+    auto& ranked = prediction.ranked;
+    auto rank_of = [&ranked](int cls) {
+      return std::find_if(ranked.begin(), ranked.end(),
+                          [cls](const match::ClassScore& s) { return s.cls == cls; });
+    };
+    const auto lower = rank_of(a);
+    const auto higher = rank_of(b);
+    if (lower == ranked.end() || higher == ranked.end() || lower < higher ||
+        lower->probability < floor) {
+      return false;
+    }
+    std::swap(lower->probability, higher->probability);
+    std::stable_sort(ranked.begin(), ranked.end(),
+                     [](const match::ClassScore& x, const match::ClassScore& y) {
+                       return x.probability > y.probability;
+                     });
+    return true;
+  }
+
   // The share of `prediction` held by the small-talk classes together.
   double SmalltalkProbability(const match::Prediction& prediction) const {
     double sum = 0;
@@ -424,6 +450,10 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
     // is the best reading ("non riesco più, che faccio?": something fails,
     // but what?), and is spread over the others when it is not.
     if (state.last_intent.empty()) impl.FoldFollowUps(prediction);
+    if (dialogue::SaysThePhoneIsGone(words) &&
+        impl.Prefer(prediction, "lost_2sv_device", "verification_code", 0)) {
+      explanation.decision += "the phone is gone: the code cannot come; ";
+    }
     for (size_t i = 0; i < prediction.ranked.size() && i < 5; ++i) {
       explanation.candidates.push_back(
           {classes[prediction.ranked[i].cls], prediction.ranked[i].probability});

@@ -191,6 +191,39 @@ bool SpeaksOfAccess(const std::vector<Token>& tokens) {
   return NamesSellerCentral(tokens) || NamesASeller(tokens);
 }
 
+bool SaysThePhoneIsGone(const std::vector<Token>& tokens) {
+  // Folded prefixes of "stolen" and "broken" in our languages; "lost" is the
+  // ~lost synonym group. The word must be next to the phone ("telefono
+  // rubato", "my phone was stolen"): "my account was stolen and the code
+  // does not reach my phone" is not a lost phone.
+  constexpr std::string_view kGone[] = {"stolen",  "rubat",  "robad", "vole",  "gestohlen",
+                                        "geklaut", "broken", "rott",  "rot",   "casse",
+                                        "kaputt",  "stole",  "steal", "perdi", "rompi"};
+  constexpr size_t kNear = 3;  // words apart, stop words counted
+  auto is_gone = [&](const Token& token) {
+    for (const std::string& group : token.synonyms) {
+      if (group == "~lost") return true;
+    }
+    for (std::string_view word : kGone) {
+      if (StartsWith(token.folded, word) && token.folded.size() <= word.size() + 2) return true;
+    }
+    return false;
+  };
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    bool phone = false;
+    for (const std::string& group : tokens[i].synonyms) {
+      if (group == "~new_phone") return true;
+      phone |= group == "~phone";
+    }
+    if (!phone) continue;
+    const size_t from = i >= kNear ? i - kNear : 0;
+    for (size_t k = from; k < tokens.size() && k <= i + kNear; ++k) {
+      if (k != i && is_gone(tokens[k])) return true;
+    }
+  }
+  return false;
+}
+
 bool SpeaksOfAnAccount(const std::vector<Token>& tokens) {
   for (const Token& token : tokens) {
     for (const std::string& group : token.synonyms) {

@@ -43,6 +43,11 @@ bool NamesSellerCentral(const std::vector<Token>& tokens);
 // order defect rate (kb/synonyms.txt).
 bool SpeaksOfAccess(const std::vector<Token>& tokens);
 
+// Whether the question says its phone is lost, stolen, broken or replaced
+// ("mi hanno rubato il telefono", "new phone", "handy kaputt"): then a
+// two-step code cannot come, whatever else it says about the code.
+bool SaysThePhoneIsGone(const std::vector<Token>& tokens);
+
 // Whether the question names an account (the ~account synonym group:
 // "account", "cuenta", "Konto", "acc"…) or speaks of access.
 bool SpeaksOfAnAccount(const std::vector<Token>& tokens);

@@ -138,6 +138,19 @@ TEST(EngineTest, AWordOfASurelyDetectedLanguageIsNoTypoOfAnotherLanguagesWord) {
   EXPECT_NE(std::find(mixed.begin(), mixed.end(), "sopseso -> sospeso"), mixed.end());
 }
 
+TEST(EngineTest, ACodeThatCannotComeBecauseThePhoneIsGoneIsALostPhone) {
+  // The model reads "the code does not arrive"; the phone being gone says why.
+  const Expectation cases[] = {
+      {"telefono rubato, il codice di verifica non arriva piu", "answer", "lost_2sv_device"},
+      {"se me rompió el móvil y no me llega el código de verificación", "answer",
+       "lost_2sv_device"},
+      {"handy kaputt, der bestätigungscode kommt nicht mehr an", "answer", "lost_2sv_device"},
+      {"my account was stolen and the code does not arrive on my phone", "answer",
+       "verification_code"},
+  };
+  for (const Expectation& e : cases) Check(e);
+}
+
 TEST(EngineTest, ACodeThatDoesNotReachThePhoneIsNotALostPhone) {
   const Expectation cases[] = {
       {"the code is not coming to my phone", "answer", "verification_code"},

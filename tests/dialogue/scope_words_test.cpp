@@ -86,6 +86,19 @@ TEST(ScopeWordsTest, AProductNamedAsWhereOneReadSomethingIsNotTheSubject) {
       NamesOtherProduct(Words("ho visto un video youtube sul blocco account", Lang::kIt), others));
 }
 
+TEST(ScopeWordsTest, APhoneLostStolenBrokenOrReplaced) {
+  EXPECT_TRUE(SaysThePhoneIsGone(Words("telefono rubato, il codice non arriva", Lang::kIt)));
+  EXPECT_TRUE(SaysThePhoneIsGone(Words("my phone was stolen", Lang::kEn)));
+  EXPECT_TRUE(SaysThePhoneIsGone(Words("se me rompió el móvil", Lang::kEs)));
+  EXPECT_TRUE(SaysThePhoneIsGone(Words("Handy kaputt", Lang::kDe)));
+  EXPECT_TRUE(SaysThePhoneIsGone(Words("j'ai perdu mon téléphone", Lang::kFr)));
+  EXPECT_TRUE(SaysThePhoneIsGone(Words("I got a new phone", Lang::kEn)));
+  EXPECT_FALSE(SaysThePhoneIsGone(Words("the code does not arrive on my phone", Lang::kEn)));
+  // Stolen is the account here, and the phone is far from it.
+  EXPECT_FALSE(SaysThePhoneIsGone(
+      Words("my account was stolen and the code does not arrive on my phone", Lang::kEn)));
+}
+
 TEST(ScopeWordsTest, SellerCentralIsNamedByItsNameOrAsAmazonsSellerAccount) {
   EXPECT_TRUE(NamesSellerCentral(Words("how do I use Seller Central", Lang::kEn)));
   EXPECT_TRUE(NamesSellerCentral(Words("sellercentral.amazon.it non va", Lang::kIt)));
