@@ -234,6 +234,20 @@ TEST(EngineTest, GenericWordsAroundUnknownOnesAreNotAnAccessProblem) {
   EXPECT_EQ(Ask("can you help me").type, "answer");  // a human: contact_support
 }
 
+TEST(EngineTest, ALongPostsClearLeaderIsAnsweredBelowTheUsualThreshold) {
+  // A story spreads probability over every intent it touches: the leader
+  // here holds under 0.45 (the usual bar) but well ahead of the rest.
+  const Reply reply =
+      Ask("Vendo cosmetici su Amazon da due anni e non ho mai avuto problemi. Ieri mi è arrivata "
+          "una mail che dice che i miei privilegi di vendita sono stati rimossi. Non ho mai "
+          "comprato recensioni e le valutazioni sono buone. Quali possono essere i motivi?");
+  EXPECT_EQ(reply.type, "answer");
+  EXPECT_EQ(reply.intent.value_or(""), "selling_privileges_removed");
+  ASSERT_TRUE(reply.explanation.has_value());
+  ASSERT_FALSE(reply.explanation->candidates.empty());
+  EXPECT_LT(reply.explanation->candidates.front().score, 0.45);
+}
+
 TEST(EngineTest, ChatAbbreviationsOfAccountAndPassword) {
   Check(
       {"i closed my seller acc last year, can it be reopened", "answer", "restore_closed_account"});
