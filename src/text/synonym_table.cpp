@@ -113,12 +113,16 @@ void SynonymTable::Impl::Match(std::vector<Token>& tokens, Lang lang) const {
   if (phrases.empty()) return;
   const int lang_index = LangIndex(lang);
   std::vector<uint32_t> candidates;
+  size_t covered_until = 0;  // words inside a multi-word match found earlier
   for (size_t i = 0; i < tokens.size(); ++i) {
     candidates.clear();
     if (auto it = by_folded_first.find(tokens[i].folded); it != by_folded_first.end()) {
       candidates.insert(candidates.end(), it->second.begin(), it->second.end());
     }
-    if (lang_index >= 0) {
+    // Inside a longer phrase, a word keeps the groups its own spelling names
+    // but not those its stem would: "segura" in "estoy segura" (sure) shares
+    // its stem with "seguridad" (security).
+    if (lang_index >= 0 && i >= covered_until) {
       const auto& by_stem = by_stem_first[static_cast<size_t>(lang_index)];
       if (auto it = by_stem.find(tokens[i].stem); it != by_stem.end()) {
         candidates.insert(candidates.end(), it->second.begin(), it->second.end());
@@ -144,6 +148,7 @@ void SynonymTable::Impl::Match(std::vector<Token>& tokens, Lang lang) const {
         best = n;
         out.clear();
         tokens[i].synonym_words = static_cast<uint32_t>(n);
+        covered_until = std::max(covered_until, i + n);
       }
       for (const std::string& group : phrase.groups) {
         if (std::find(out.begin(), out.end(), group) == out.end()) out.push_back(group);

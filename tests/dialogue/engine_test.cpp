@@ -248,6 +248,17 @@ TEST(EngineTest, ALongPostsClearLeaderIsAnsweredBelowTheUsualThreshold) {
   EXPECT_LT(reply.explanation->candidates.front().score, 0.45);
 }
 
+TEST(EngineTest, SureThatThePasswordIsRightIsNotAboutSecurity) {
+  // "sicher" (sure) shares its stem with "Sicherheit" (~security); inside "mir
+  // sicher" (kb/synonyms.txt: ~sure) it no longer carries that group.
+  Check(
+      {"obwohl ich mir sicher bin, dass mein Passwort stimmt, wird es abgelehnt. Wie setze "
+       "ich es neu?",
+       "answer", "forgot_password"});
+  Check({"ist es sicher, das Passwort im Browser zu speichern?", "answer",
+         "security_best_practices"});
+}
+
 TEST(EngineTest, ChatAbbreviationsOfAccountAndPassword) {
   Check(
       {"i closed my seller acc last year, can it be reopened", "answer", "restore_closed_account"});

@@ -94,6 +94,22 @@ TEST(SynonymTableTest, SingleWordsMatchByStemInTheTextLanguage) {
               ElementsAre("~password"));
 }
 
+TEST(SynonymTableTest, InsideALongerPhraseAWordKeepsOnlyItsOwnSpellingsGroups) {
+  auto table = SynonymTable::Parse(
+      "security = seguridad\nsure = estoy segura\nverify = verifica\n"
+      "verification code = codice di verifica\n");
+  ASSERT_TRUE(table.ok());
+  Analyzer analyzer(*table);
+  // "segura" stems like "seguridad", but here it is part of "estoy segura".
+  EXPECT_THAT(GroupsAt(analyzer, "estoy segura de que es la buena", Lang::kEs, "segura"),
+              IsEmpty());
+  EXPECT_THAT(GroupsAt(analyzer, "una cuenta segura", Lang::kEs, "segura"),
+              ElementsAre("~security"));
+  // An exact spelling still counts inside a phrase.
+  EXPECT_THAT(GroupsAt(analyzer, "il codice di verifica", Lang::kIt, "verifica"),
+              ElementsAre("~verify"));
+}
+
 struct Case {
   Lang lang;
   const char* text;
