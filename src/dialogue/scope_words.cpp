@@ -148,13 +148,27 @@ bool NamedAsVenue(const std::vector<Token>& tokens, size_t at, size_t size) {
   return false;
 }
 
+// Whether the word at `at` names an authenticator app: "Google
+// Authenticator" and "Microsoft Authenticator" are the two-step apps Seller
+// Central uses, not Google's or Microsoft's own log-in.
+bool IsAuthenticatorAt(const std::vector<Token>& tokens, size_t at) {
+  if (at >= tokens.size()) return false;
+  for (const std::string& group : tokens[at].synonyms) {
+    if (group == "~authenticator_app") return true;
+  }
+  return false;
+}
+
 }  // namespace
 
 bool NamesOtherProduct(const std::vector<Token>& tokens, const OtherProducts& others) {
   auto names_any = [&tokens](const std::vector<std::vector<std::string>>& names) {
     for (size_t i = 0; i < tokens.size(); ++i) {
       for (const std::vector<std::string>& words : names) {
-        if (HoldsRun(tokens, i, words) && !NamedAsVenue(tokens, i, words.size())) return true;
+        if (HoldsRun(tokens, i, words) && !NamedAsVenue(tokens, i, words.size()) &&
+            !IsAuthenticatorAt(tokens, i + words.size())) {
+          return true;
+        }
       }
     }
     return false;

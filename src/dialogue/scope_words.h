@@ -28,7 +28,9 @@ struct OtherProducts {
 // device's own password, when no seller is named: "wifi password", "password
 // del mio portatile", "mot de passe de ma box internet" (a word for password
 // right after the device, or before it joined only by "of", "my", "the"…).
-// The device alone does not: "can I log in from my laptop" is ours.
+// The device alone does not: "can I log in from my laptop" is ours. Nor does
+// a product named as where one read something ("in a Facebook group"), or
+// an authenticator app ("Google Authenticator").
 bool NamesOtherProduct(const std::vector<Token>& tokens, const OtherProducts& others);
 
 // Whether the question names Seller Central itself: "seller central",

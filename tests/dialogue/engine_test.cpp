@@ -208,6 +208,12 @@ TEST(EngineTest, AMailProviderIsOnlyTheMailboxOfASellersAccount) {
   Check({"sparkasse app login funktioniert nicht mehr", "fallback", ""});
 }
 
+TEST(EngineTest, AnAuthenticatorAppNamedByItsMakerIsOurs) {
+  Check({"my google authenticator codes are always rejected", "answer", "verification_code"});
+  Check({"il codice di google authenticator non viene accettato", "answer", "verification_code"});
+  Check({"I forgot my google password", "fallback", ""});
+}
+
 TEST(EngineTest, ADevicesOwnPasswordIsNotOurs) {
   Check({"I forgot my wifi password", "fallback", ""});
   Check({"olvidé la contraseña de mi router", "fallback", ""});

@@ -72,6 +72,15 @@ TEST(ScopeWordsTest, ADevicesOwnPasswordIsAnotherProduct) {
       Words("forgot the password of my seller account, wifi is fine", Lang::kEn), others));
 }
 
+TEST(ScopeWordsTest, AnAuthenticatorAppIsNotItsMakersProduct) {
+  const OtherProducts others = {{{"google"}, {"microsoft"}}, {}};
+  EXPECT_FALSE(NamesOtherProduct(
+      Words("my Google Authenticator code gets rejected every time", Lang::kEn), others));
+  EXPECT_FALSE(
+      NamesOtherProduct(Words("Microsoft Authenticator zeigt falsche Codes", Lang::kDe), others));
+  EXPECT_TRUE(NamesOtherProduct(Words("I forgot my google password", Lang::kEn), others));
+}
+
 TEST(ScopeWordsTest, AProductNamedAsWhereOneReadSomethingIsNotTheSubject) {
   const OtherProducts others = {{{"facebook"}, {"youtube"}}, {}};
   EXPECT_TRUE(NamesOtherProduct(Words("my facebook account was hacked", Lang::kEn), others));
