@@ -206,13 +206,16 @@ bool SpeaksOfAccess(const std::vector<Token>& tokens) {
 }
 
 bool SaysThePhoneIsGone(const std::vector<Token>& tokens) {
-  // Folded prefixes of "stolen" and "broken" in our languages; "lost" is the
+  // Folded prefixes of "stolen", "broken" and "changed" in our languages; "lost" is the
   // ~lost synonym group. The word must be next to the phone ("telefono
   // rubato", "my phone was stolen"): "my account was stolen and the code
   // does not reach my phone" is not a lost phone.
-  constexpr std::string_view kGone[] = {"stolen",  "rubat",  "robad", "vole",  "gestohlen",
-                                        "geklaut", "broken", "rott",  "rot",   "casse",
-                                        "kaputt",  "stole",  "steal", "perdi", "rompi"};
+  constexpr std::string_view kGone[] = {
+      "stolen", "rubat", "robad", "vole", "gestohlen", "geklaut", "broken", "rott", "rot", "casse",
+      "kaputt", "stole", "steal", "perdi", "rompi",
+      // replaced: "changed my phone", "cambiato telefono", "cambiado de móvil",
+      // "changé de téléphone", "Handy gewechselt"
+      "changed", "cambiat", "cambiad", "change", "gewechselt"};
   constexpr size_t kNear = 3;  // words apart, stop words counted
   auto is_gone = [&](const Token& token) {
     for (const std::string& group : token.synonyms) {

@@ -102,6 +102,9 @@ TEST(ScopeWordsTest, APhoneLostStolenBrokenOrReplaced) {
   EXPECT_TRUE(SaysThePhoneIsGone(Words("Handy kaputt", Lang::kDe)));
   EXPECT_TRUE(SaysThePhoneIsGone(Words("j'ai perdu mon téléphone", Lang::kFr)));
   EXPECT_TRUE(SaysThePhoneIsGone(Words("I got a new phone", Lang::kEn)));
+  EXPECT_TRUE(SaysThePhoneIsGone(Words("changed my phone last week", Lang::kEn)));
+  EXPECT_TRUE(SaysThePhoneIsGone(Words("J'ai changé de téléphone", Lang::kFr)));
+  EXPECT_TRUE(SaysThePhoneIsGone(Words("ho cambiato telefono", Lang::kIt)));
   EXPECT_FALSE(SaysThePhoneIsGone(Words("the code does not arrive on my phone", Lang::kEn)));
   // Stolen is the account here, and the phone is far from it.
   EXPECT_FALSE(SaysThePhoneIsGone(
