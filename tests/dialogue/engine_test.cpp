@@ -208,6 +208,15 @@ TEST(EngineTest, AMailProviderIsOnlyTheMailboxOfASellersAccount) {
   Check({"sparkasse app login funktioniert nicht mehr", "fallback", ""});
 }
 
+TEST(EngineTest, RestrictedAccessAndPerformanceLimitsStayApart) {
+  // ~restricted (kb/synonyms.txt) names the restriction in five languages;
+  // the metrics' limits share the stem "limit" but not the reading.
+  Check(
+      {"access restricted from this network, how do I fix it", "answer", "ip_device_restriction"});
+  Check({"what are the limits for the order defect rate", "answer", "performance_metrics"});
+  Check({"quali sono i limiti del tasso di cancellazione", "answer", "performance_metrics"});
+}
+
 TEST(EngineTest, AnAuthenticatorAppNamedByItsMakerIsOurs) {
   Check({"my google authenticator codes are always rejected", "answer", "verification_code"});
   Check({"il codice di google authenticator non viene accettato", "answer", "verification_code"});
