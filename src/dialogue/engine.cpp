@@ -163,25 +163,25 @@ struct Engine::Impl {
     return {nullptr, 0};
   }
 
-  // Swaps the probabilities of `preferred` and `over` when `over` ranks
-  // above it and `preferred` holds at least `floor`; true if it did.
-  bool Prefer(match::Prediction& prediction, std::string_view preferred, std::string_view over,
-              double floor) const {
-    const int a = model.ClassIndex(preferred);
-    const int b = model.ClassIndex(over);
+  // Moves the probability of class `from` to class `to` (a reading that
+  // `to` includes); false if either class is missing or `from` had none.
+  bool MoveProbability(match::Prediction& prediction, std::string_view to,
+                       std::string_view from) const {
+    const int a = model.ClassIndex(to);
+    const int b = model.ClassIndex(from);
     if (a < 0 || b < 0) return false;
     auto& ranked = prediction.ranked;
     auto rank_of = [&ranked](int cls) {
       return std::find_if(ranked.begin(), ranked.end(),
                           [cls](const match::ClassScore& s) { return s.cls == cls; });
     };
-    const auto lower = rank_of(a);
-    const auto higher = rank_of(b);
-    if (lower == ranked.end() || higher == ranked.end() || lower < higher ||
-        lower->probability < floor) {
+    const auto target = rank_of(a);
+    const auto source = rank_of(b);
+    if (target == ranked.end() || source == ranked.end() || source->probability <= 0) {
       return false;
     }
-    std::swap(lower->probability, higher->probability);
+    target->probability += source->probability;
+    source->probability = 0;
     std::stable_sort(ranked.begin(), ranked.end(),
                      [](const match::ClassScore& x, const match::ClassScore& y) {
                        return x.probability > y.probability;
@@ -455,8 +455,10 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
     // is the best reading ("non riesco più, che faccio?": something fails,
     // but what?), and is spread over the others when it is not.
     if (state.last_intent.empty()) impl.FoldFollowUps(prediction);
+    // A code that cannot come because the phone is gone is the lost-device
+    // question, however much the words speak of the code.
     if (dialogue::SaysThePhoneIsGone(words) &&
-        impl.Prefer(prediction, "lost_2sv_device", "verification_code", 0)) {
+        impl.MoveProbability(prediction, "lost_2sv_device", "verification_code")) {
       explanation.decision += "the phone is gone: the code cannot come; ";
     }
     for (size_t i = 0; i < prediction.ranked.size() && i < 5; ++i) {

@@ -145,6 +145,9 @@ TEST(EngineTest, ACodeThatCannotComeBecauseThePhoneIsGoneIsALostPhone) {
       {"se me rompió el móvil y no me llega el código de verificación", "answer",
        "lost_2sv_device"},
       {"handy kaputt, der bestätigungscode kommt nicht mehr an", "answer", "lost_2sv_device"},
+      {"j'ai changé de téléphone et l'application authenticator n'a pas suivi, je ne reçois "
+       "plus les codes",
+       "answer", "lost_2sv_device"},
       {"my account was stolen and the code does not arrive on my phone", "answer",
        "verification_code"},
   };
@@ -403,11 +406,12 @@ TEST(EngineTest, ReplyJsonFollowsTheContract) {
 TEST(EngineTest, LabelledSetAccuracyFloor) {
   // The probe set (written 2026-12-02 by a helper that saw neither the
   // catalogue nor the other sets; 92.7% on its first run) holds the hardest
-  // near-domain out-of-scope questions: its floor is lower.
+  // near-domain out-of-scope questions, the tickets set (93.6% first) the
+  // longest messages: their floors are lower.
   const std::pair<const char*, double> sets[] = {
       {"questions", 0.95},       {"questions_fresh", 0.95},   {"questions_unseen", 0.95},
       {"questions_blind", 0.95}, {"questions_holdout", 0.95}, {"questions_probe", 0.93},
-      {"questions_field", 0.95}};
+      {"questions_field", 0.95}, {"questions_tickets", 0.93}};
   for (const auto& [set, floor] : sets) {
     std::ifstream in(SourcePath(std::string("tests/data/") + set + ".tsv"));
     ASSERT_TRUE(in) << set;
