@@ -170,7 +170,14 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{Lang::kDe, "Kundendienst kontaktieren", "kundendienst", "~support"},
                       Case{Lang::kFr, "ça ne fonctionne pas", "ne", "~not_working"},
                       Case{Lang::kIt, "chiudere l'account", "chiudere", "~close"},
-                      Case{Lang::kEs, "código de verificación", "codigo", "~verification_code"}));
+                      Case{Lang::kEs, "código de verificación", "codigo", "~verification_code"},
+                      Case{Lang::kEn, "the acc is locked", "acc", "~account"},
+                      Case{Lang::kEn, "forgot my pw", "pw", "~password"},
+                      Case{Lang::kDe, "ich bin mir sicher", "mir", "~sure"},
+                      Case{Lang::kIt, "accesso limitato", "limitato", "~restricted"},
+                      Case{Lang::kDe, "Zugriff eingeschränkt", "eingeschrankt", "~restricted"},
+                      Case{Lang::kEs, "cambiaron el correo y no fui yo", "no", "~not_me"},
+                      Case{Lang::kDe, "das war ich nicht", "war", "~not_me"}));
 
 }  // namespace
 }  // namespace kb
