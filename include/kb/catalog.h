@@ -64,6 +64,10 @@ struct Intent {
   // "laptop"): "I forgot my wifi password" is not about Seller Central, but
   // "can I sign in from my laptop" is.
   std::vector<std::string> devices;
+  // Other matters a seller also has (out-of-scope entry: "gewerbe",
+  // "partita iva"): not ours unless a seller or Amazon is named ("wie melde
+  // ich ein Gewerbe an" is not, "brauche ich ein Gewerbe für Amazon" is).
+  std::vector<std::string> topics;
   std::map<std::string, IntentText> texts;  // by language code (en, it, es, fr, de)
   Origin origin;
 };

@@ -204,10 +204,11 @@ class IntentFileParser {
         }
         intent_.suggest.push_back(std::move(id));
       }
-    } else if (key == "entities" || key == "mailboxes" || key == "devices") {
+    } else if (key == "entities" || key == "mailboxes" || key == "devices" || key == "topics") {
       std::vector<std::string>& names = key == "entities"    ? intent_.entities
                                         : key == "mailboxes" ? intent_.mailboxes
-                                                             : intent_.devices;
+                                        : key == "devices"   ? intent_.devices
+                                                             : intent_.topics;
       for (std::string& name : SplitTrimmed(value, ',')) {
         if (!name.empty()) names.push_back(std::move(name));
       }
@@ -228,7 +229,8 @@ class IntentFileParser {
     } else if (key == "step") {
       ParseStep(line, value, text);
     } else if (key == "intent" || key == "kind" || key == "source" || key == "next" ||
-               key == "suggest" || key == "entities" || key == "mailboxes" || key == "devices") {
+               key == "suggest" || key == "entities" || key == "mailboxes" || key == "devices" ||
+               key == "topics") {
       Error(line, "header key `" + std::string(key) + ":` inside language block [" + *lang_ + "]");
     } else {
       Error(line, "unknown key `" + std::string(key) + ":` in [" + *lang_ + "]");

@@ -365,6 +365,7 @@ StatusOr<std::unique_ptr<Engine>> Engine::Open(const std::string& kb_path) {
     add_names(intent.entities, impl->other_products.products);
     add_names(intent.mailboxes, impl->other_products.mailboxes);
     add_names(intent.devices, impl->other_products.devices);
+    add_names(intent.topics, impl->other_products.topics);
   }
   return std::unique_ptr<Engine>(new Engine(std::move(impl)));
 }

@@ -175,7 +175,8 @@ bool NamesOtherProduct(const std::vector<Token>& tokens, const OtherProducts& ot
   };
   if (NamesOwnProduct(tokens)) return false;
   if (names_any(others.products)) return true;
-  return (names_any(others.mailboxes) || NamesDevicePassword(tokens, others.devices)) &&
+  return (names_any(others.mailboxes) || names_any(others.topics) ||
+          NamesDevicePassword(tokens, others.devices)) &&
          !NamesASeller(tokens);
 }
 

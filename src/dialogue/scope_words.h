@@ -18,6 +18,7 @@ struct OtherProducts {
   std::vector<std::vector<std::string>> products;   // `entities:`
   std::vector<std::vector<std::string>> mailboxes;  // `mailboxes:` (mail providers)
   std::vector<std::vector<std::string>> devices;    // `devices:` (their own passwords)
+  std::vector<std::vector<std::string>> topics;     // `topics:` (other matters)
 };
 
 // Whether `tokens` name another company's product and no word names our

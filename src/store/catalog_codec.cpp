@@ -45,6 +45,7 @@ std::string EncodeCatalog(const Catalog& catalog) {
                        {"entities", intent.entities},
                        {"mailboxes", intent.mailboxes},
                        {"devices", intent.devices},
+                       {"topics", intent.topics},
                        {"texts", texts},
                        {"file", intent.origin.file},
                        {"line", intent.origin.line}});
@@ -66,6 +67,7 @@ StatusOr<Catalog> DecodeCatalog(const std::string& text) {
       intent.entities = ji.value("entities", std::vector<std::string>{});
       intent.mailboxes = ji.value("mailboxes", std::vector<std::string>{});
       intent.devices = ji.value("devices", std::vector<std::string>{});
+      intent.topics = ji.value("topics", std::vector<std::string>{});
       intent.origin = {ji.at("file").get<std::string>(), ji.at("line").get<int>()};
       for (const auto& [lang, jt] : ji.at("texts").items()) {
         IntentText t;

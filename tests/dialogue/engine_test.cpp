@@ -226,6 +226,13 @@ TEST(EngineTest, AnAuthenticatorAppNamedByItsMakerIsOurs) {
   Check({"I forgot my google password", "fallback", ""});
 }
 
+TEST(EngineTest, RegisteringABusinessIsNotOursUnlessForSellingOnAmazon) {
+  Check({"wie melde ich ein gewerbe an", "fallback", ""});
+  Check({"comment créer une micro-entreprise", "fallback", ""});
+  Check({"brauche ich ein gewerbe um bei amazon zu verkaufen", "answer",
+         "open_account_requirements"});
+}
+
 TEST(EngineTest, ADevicesOwnPasswordIsNotOurs) {
   Check({"I forgot my wifi password", "fallback", ""});
   Check({"olvidé la contraseña de mi router", "fallback", ""});
@@ -411,7 +418,7 @@ TEST(EngineTest, LabelledSetAccuracyFloor) {
   const std::pair<const char*, double> sets[] = {
       {"questions", 0.95},       {"questions_fresh", 0.95},   {"questions_unseen", 0.95},
       {"questions_blind", 0.95}, {"questions_holdout", 0.95}, {"questions_probe", 0.93},
-      {"questions_field", 0.95}, {"questions_tickets", 0.93}};
+      {"questions_field", 0.95}, {"questions_tickets", 0.93}, {"questions_acceptance", 0.95}};
   for (const auto& [set, floor] : sets) {
     std::ifstream in(SourcePath(std::string("tests/data/") + set + ".tsv"));
     ASSERT_TRUE(in) << set;
@@ -433,7 +440,7 @@ TEST(EngineTest, LabelledSetAccuracyFloor) {
       ++total;
       right += got == expected ? 1 : 0;
     }
-    ASSERT_GT(total, 200) << set;
+    ASSERT_GE(total, 200) << set;
     EXPECT_GE(static_cast<double>(right) / total, floor) << set << ": " << right << "/" << total;
   }
 }

@@ -72,6 +72,17 @@ TEST(ScopeWordsTest, ADevicesOwnPasswordIsAnotherProduct) {
       Words("forgot the password of my seller account, wifi is fine", Lang::kEn), others));
 }
 
+TEST(ScopeWordsTest, AnotherMatterUnlessASellerIsNamed) {
+  OtherProducts others;
+  others.topics = {{"gewerbe"}, {"partita", "iva"}};
+  EXPECT_TRUE(NamesOtherProduct(Words("wie melde ich ein Gewerbe an", Lang::kDe), others));
+  EXPECT_TRUE(NamesOtherProduct(Words("come apro la partita IVA", Lang::kIt), others));
+  EXPECT_FALSE(NamesOtherProduct(
+      Words("brauche ich ein Gewerbe für mein Verkäuferkonto", Lang::kDe), others));
+  EXPECT_FALSE(
+      NamesOtherProduct(Words("serve la partita iva per vendere su amazon", Lang::kIt), others));
+}
+
 TEST(ScopeWordsTest, AnAuthenticatorAppIsNotItsMakersProduct) {
   const OtherProducts others = {{{"google"}, {"microsoft"}}, {}};
   EXPECT_FALSE(NamesOtherProduct(
