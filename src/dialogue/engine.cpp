@@ -2,21 +2,28 @@
 //
 //   credentials?  -> warn (and still answer the question around them)
 //   pending clarification -> a number, a label or free text picks an option
-//   another company's product named (catalogue `entities:`) -> fallback
-//   model (a message opening with "and…/e…/y…" is also read with the last one):
+//   another company's product named (catalogue `entities:`; `mailboxes:`,
+//          `topics:` and a `devices:` password when no seller is named) ->
+//          fallback
+//   model (a message opening with "and…/e…/y…" is also read with the last one;
+//          typos corrected into the question's language when it is sure; a
+//          phone said to be gone moves verification_code to lost_2sv_device):
 //          follow-up ("still doesn't work") -> the last intent's `next`, then
 //                     contact_support; with no last intent -> clarify
 //          small talk, sure -> small talk, unless a real question follows a
 //                     greeting
 //          out of scope, clearly ahead of every task intent -> fallback
+//          ambiguous, but resting on generic words around unknown ones and
+//                     naming no account -> fallback
 //          ambiguous -> clarify with the catalogue's choices
-//          one task intent, confident -> answer
+//          one task intent, confident (a long post's leader from 0.35) ->
+//                     answer
 //          several task intents close -> clarify with them
 //          one task intent and the ambiguous class together strong ->
 //                     clarify with both's choices
 //   low confidence -> search passages if they hold every word; else, if the
-//          question speaks of Seller Central or signing in, clarify with the
-//          likeliest three; else fallback
+//          question speaks of Seller Central, signing in or an account,
+//          clarify with the likeliest three; else fallback
 #include "kb/engine.h"
 
 #include <algorithm>
