@@ -226,6 +226,16 @@ TEST(EngineTest, AnAuthenticatorAppNamedByItsMakerIsOurs) {
   Check({"I forgot my google password", "fallback", ""});
 }
 
+TEST(EngineTest, PhoneCompaniesGamesAndPublicServicesHaveTheirOwnAccounts) {
+  Check({"my vodafone account bill is wrong", "fallback", ""});
+  Check({"mein telekom passwort ist weg", "fallback", ""});
+  Check({"la password di spid non funziona", "fallback", ""});
+  // Words that are also names stay off the list: "ups" is "oops", "correos"
+  // are e-mails, "über" folds to "uber".
+  Check({"ups, olvidé mi contraseña de seller central", "answer", "forgot_password"});
+  Check({"tengo dos correos y no sé cuál usé para la cuenta de vendedor", "answer", "wrong_email"});
+}
+
 TEST(EngineTest, RegisteringABusinessIsNotOursUnlessForSellingOnAmazon) {
   Check({"wie melde ich ein gewerbe an", "fallback", ""});
   Check({"comment créer une micro-entreprise", "fallback", ""});
