@@ -85,6 +85,15 @@ std::string Trim(std::string_view s) {
   return std::string(s.substr(b, e - b + 1));
 }
 
+// Most probable first again, after probabilities were moved; ties keep
+// their order.
+void SortByProbability(match::Prediction& prediction) {
+  std::stable_sort(prediction.ranked.begin(), prediction.ranked.end(),
+                   [](const match::ClassScore& a, const match::ClassScore& b) {
+                     return a.probability > b.probability;
+                   });
+}
+
 }  // namespace
 
 struct Engine::Impl {
@@ -155,10 +164,7 @@ struct Engine::Impl {
     } else if (followup < 1) {
       for (auto& s : prediction.ranked) s.probability /= 1 - followup;
     }
-    std::stable_sort(prediction.ranked.begin(), prediction.ranked.end(),
-                     [](const match::ClassScore& a, const match::ClassScore& b) {
-                       return a.probability > b.probability;
-                     });
+    SortByProbability(prediction);
   }
 
   // The most probable ambiguous class of `prediction` and its probability.
@@ -189,10 +195,7 @@ struct Engine::Impl {
     }
     target->probability += source->probability;
     source->probability = 0;
-    std::stable_sort(ranked.begin(), ranked.end(),
-                     [](const match::ClassScore& x, const match::ClassScore& y) {
-                       return x.probability > y.probability;
-                     });
+    SortByProbability(prediction);
     return true;
   }
 

@@ -30,6 +30,16 @@ bool StartsWith(std::string_view word, std::string_view prefix) {
   return word.substr(0, prefix.size()) == prefix;
 }
 
+// Whether `token` carries the synonym group `group` (kb/synonyms.txt id).
+bool HasGroup(const Token& token, std::string_view group) {
+  return std::find(token.synonyms.begin(), token.synonyms.end(), group) != token.synonyms.end();
+}
+
+template <size_t N>
+bool IsOneOf(std::string_view word, const std::string_view (&words)[N]) {
+  return std::find(std::begin(words), std::end(words), word) != std::end(words);
+}
+
 bool NamesOwnProduct(const std::vector<Token>& tokens) {
   for (size_t i = 0; i < tokens.size(); ++i) {
     for (std::string_view own : kOwnProductWords) {
@@ -71,20 +81,13 @@ constexpr std::string_view kDeviceJoiners[] = {
     "meine", "meinem", "meines", "meinen", "unser", "unseres", "unserem"};
 constexpr size_t kMaxDeviceJoiners = 3;
 
-bool IsDeviceJoiner(std::string_view word) {
-  for (std::string_view joiner : kDeviceJoiners) {
-    if (word == joiner) return true;
-  }
-  return false;
-}
+bool IsDeviceJoiner(std::string_view word) { return IsOneOf(word, kDeviceJoiners); }
 
 // How many words the word for password at `i` spans ("mot de passe": 3), or
 // 0 when there is none: the ~password synonym group, or a PIN.
 size_t PasswordWordsAt(const std::vector<Token>& tokens, size_t i) {
   if (tokens[i].folded == "pin") return 1;
-  for (const std::string& group : tokens[i].synonyms) {
-    if (group == "~password") return std::max<size_t>(tokens[i].synonym_words, 1);
-  }
+  if (HasGroup(tokens[i], "~password")) return std::max<size_t>(tokens[i].synonym_words, 1);
   return 0;
 }
 
@@ -125,12 +128,7 @@ constexpr std::string_view kVenueWords[] = {
     "grupos", "forum",  "forums", "foro",   "foros",  "video",   "videos", "channel",  "canale",
     "canal",  "kanal",  "post",   "posts",  "page",   "pagina",  "seite",  "community"};
 
-bool IsVenueWord(std::string_view word) {
-  for (std::string_view venue : kVenueWords) {
-    if (word == venue) return true;
-  }
-  return false;
-}
+bool IsVenueWord(std::string_view word) { return IsOneOf(word, kVenueWords); }
 
 // Whether the product named at tokens[at, at + size) is a venue: a venue word
 // right before it (possibly with one joiner: "grupo de Facebook") or right
@@ -152,11 +150,7 @@ bool NamedAsVenue(const std::vector<Token>& tokens, size_t at, size_t size) {
 // Authenticator" and "Microsoft Authenticator" are the two-step apps Seller
 // Central uses, not Google's or Microsoft's own log-in.
 bool IsAuthenticatorAt(const std::vector<Token>& tokens, size_t at) {
-  if (at >= tokens.size()) return false;
-  for (const std::string& group : tokens[at].synonyms) {
-    if (group == "~authenticator_app") return true;
-  }
-  return false;
+  return at < tokens.size() && HasGroup(tokens[at], "~authenticator_app");
 }
 
 }  // namespace
@@ -183,9 +177,7 @@ bool NamesOtherProduct(const std::vector<Token>& tokens, const OtherProducts& ot
 bool NamesSellerCentral(const std::vector<Token>& tokens) {
   for (size_t i = 0; i < tokens.size(); ++i) {
     // Any name kb/synonyms.txt gives it ("SC", "seller-central").
-    for (const std::string& group : tokens[i].synonyms) {
-      if (group == "~seller_central") return true;
-    }
+    if (HasGroup(tokens[i], "~seller_central")) return true;
     if (StartsWith(tokens[i].folded, "sellercentral") || IsSellerCentralAt(tokens, i)) return true;
     if (tokens[i].folded != "amazon" || i + 1 == tokens.size()) continue;
     for (std::string_view seller : kSellerWords) {
@@ -197,18 +189,16 @@ bool NamesSellerCentral(const std::vector<Token>& tokens) {
 
 bool SpeaksOfAccess(const std::vector<Token>& tokens) {
   for (const Token& token : tokens) {
-    for (const std::string& group : token.synonyms) {
-      for (std::string_view access : kAccessGroups) {
-        if (group == access) return true;
-      }
+    for (std::string_view access : kAccessGroups) {
+      if (HasGroup(token, access)) return true;
     }
   }
   return NamesSellerCentral(tokens) || NamesASeller(tokens);
 }
 
 bool SaysThePhoneIsGone(const std::vector<Token>& tokens) {
-  // Folded prefixes of "stolen", "broken" and "changed" in our languages; "lost" is the
-  // ~lost synonym group. The word must be next to the phone ("telefono
+  // Folded prefixes of "stolen", "broken" and "changed" in our languages;
+  // "lost" is the ~lost synonym group. The word must be next to the phone ("telefono
   // rubato", "my phone was stolen"): "my account was stolen and the code
   // does not reach my phone" is not a lost phone.
   constexpr std::string_view kGone[] = {
@@ -219,21 +209,15 @@ bool SaysThePhoneIsGone(const std::vector<Token>& tokens) {
       "changed", "cambiat", "cambiad", "change", "gewechselt"};
   constexpr size_t kNear = 3;  // words apart, stop words counted
   auto is_gone = [&](const Token& token) {
-    for (const std::string& group : token.synonyms) {
-      if (group == "~lost") return true;
-    }
+    if (HasGroup(token, "~lost")) return true;
     for (std::string_view word : kGone) {
       if (StartsWith(token.folded, word) && token.folded.size() <= word.size() + 2) return true;
     }
     return false;
   };
   for (size_t i = 0; i < tokens.size(); ++i) {
-    bool phone = false;
-    for (const std::string& group : tokens[i].synonyms) {
-      if (group == "~new_phone") return true;
-      phone |= group == "~phone";
-    }
-    if (!phone) continue;
+    if (HasGroup(tokens[i], "~new_phone")) return true;
+    if (!HasGroup(tokens[i], "~phone")) continue;
     const size_t from = i >= kNear ? i - kNear : 0;
     for (size_t k = from; k < tokens.size() && k <= i + kNear; ++k) {
       if (k != i && is_gone(tokens[k])) return true;
@@ -244,9 +228,7 @@ bool SaysThePhoneIsGone(const std::vector<Token>& tokens) {
 
 bool SpeaksOfAnAccount(const std::vector<Token>& tokens) {
   for (const Token& token : tokens) {
-    for (const std::string& group : token.synonyms) {
-      if (group == "~account") return true;
-    }
+    if (HasGroup(token, "~account")) return true;
   }
   return SpeaksOfAccess(tokens);
 }

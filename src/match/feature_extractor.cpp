@@ -43,15 +43,20 @@ void AddTrigrams(const std::string& folded, std::map<std::string, float>& bag) {
 
 void TrainingVocabulary::Add(const std::string& folded, const std::string& stem_feature,
                              Lang lang) {
-  languages_[folded] |= lang == Lang::kUnknown ? kAnyLanguage : LanguageBit(lang);
+  Add(folded, stem_feature, lang == Lang::kUnknown ? kAnyLanguage : LanguageBit(lang));
+}
+
+void TrainingVocabulary::Add(const std::string& folded, const std::string& stem_feature,
+                             uint32_t languages) {
   stems_.insert(stem_feature);
   if (words_.count(folded) == 0) {
     std::u32string decoded = store::DecodeUtf8(folded);
     if (!decoded.empty()) by_first_[decoded[0]].emplace_back(std::move(decoded), folded);
   }
-  auto& stems = words_[folded];
-  if (std::find(stems.begin(), stems.end(), stem_feature) == stems.end()) {
-    stems.push_back(stem_feature);
+  Word& word = words_[folded];
+  word.languages |= languages;
+  if (std::find(word.stems.begin(), word.stems.end(), stem_feature) == word.stems.end()) {
+    word.stems.push_back(stem_feature);
   }
 }
 
@@ -74,8 +79,8 @@ bool IsAdjacentTransposition(std::u32string_view a, std::u32string_view b) {
 }
 
 uint32_t TrainingVocabulary::Languages(const std::string& folded) const {
-  auto it = languages_.find(folded);
-  return it == languages_.end() ? kAnyLanguage : it->second;
+  auto it = words_.find(folded);
+  return it == words_.end() ? kAnyLanguage : it->second.languages;
 }
 
 std::string TrainingVocabulary::Correct(std::string_view folded, Lang lang) const {
@@ -116,7 +121,7 @@ std::string TrainingVocabulary::Correct(std::string_view folded, Lang lang) cons
 const std::vector<std::string>& TrainingVocabulary::StemFeatures(const std::string& folded) const {
   static const std::vector<std::string> kNone;
   auto it = words_.find(folded);
-  return it == words_.end() ? kNone : it->second;
+  return it == words_.end() ? kNone : it->second.stems;
 }
 
 // German compounds the training phrases never saw whole ("verkauferkonto",
@@ -169,10 +174,9 @@ ExtractedFeatures ExtractFeatures(std::string_view text, Lang lang, Analyzer& an
         continue;
       }
       std::string fixed = vocabulary->Correct(folded, typo_lang);
-      if (fixed.empty() && !token.synonyms.empty()) {
-        // Not a training word, but a synonym the catalogue knows.
-      } else if (fixed.empty()) {
-        ++out.unknown_words;
+      if (fixed.empty()) {
+        // A synonym the catalogue knows is no unknown word, even untrained.
+        if (token.synonyms.empty()) ++out.unknown_words;
       } else {
         out.corrections.push_back({folded, fixed});
         folded = fixed;

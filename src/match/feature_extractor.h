@@ -33,6 +33,9 @@ class TrainingVocabulary {
  public:
   // A training word of a phrase in `lang` (kUnknown: no language known).
   void Add(const std::string& folded, const std::string& stem_feature, Lang lang);
+  // The same with the languages as LanguageBit()s (a model read back from
+  // its bytes).
+  void Add(const std::string& folded, const std::string& stem_feature, uint32_t languages);
   bool Contains(std::string_view folded) const;
   // Whether some training word had this stem feature ("w:...").
   bool ContainsStem(const std::string& stem_feature) const;
@@ -44,20 +47,19 @@ class TrainingVocabulary {
   std::string Correct(std::string_view folded, Lang lang = Lang::kUnknown) const;
   const std::vector<std::string>& StemFeatures(const std::string& folded) const;
 
-  const std::unordered_map<std::string, std::vector<std::string>>& words() const { return words_; }
+  struct Word {
+    std::vector<std::string> stems;  // stem features ("w:...")
+    uint32_t languages = 0;          // of the phrases that use it, LanguageBit()s
+  };
+  const std::unordered_map<std::string, Word>& words() const { return words_; }
   // The languages of the phrases that use `folded`, one bit per Lang value
   // (LanguageBit); every bit when unknown.
   uint32_t Languages(const std::string& folded) const;
   static uint32_t LanguageBit(Lang lang) { return 1u << static_cast<unsigned>(lang); }
   static constexpr uint32_t kAnyLanguage = ~0u;
-  // Restores Languages(folded) (a model read back from its bytes).
-  void SetLanguages(const std::string& folded, uint32_t languages) {
-    languages_[folded] = languages;
-  }
 
  private:
-  std::unordered_map<std::string, std::vector<std::string>> words_;
-  std::unordered_map<std::string, uint32_t> languages_;
+  std::unordered_map<std::string, Word> words_;
   std::unordered_set<std::string> stems_;
   // Words by first code point, decoded once, for the correction scan.
   std::unordered_map<char32_t, std::vector<std::pair<std::u32string, std::string>>> by_first_;

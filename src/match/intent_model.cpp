@@ -196,11 +196,11 @@ std::string IntentModel::Serialize() const {
   w.Floats(weights_);
   w.Floats(bias_);
   w.U32(static_cast<uint32_t>(vocabulary_.words().size()));
-  for (const auto& [word, stems] : vocabulary_.words()) {
+  for (const auto& [word, entry] : vocabulary_.words()) {
     w.Str(word);
-    w.U32(vocabulary_.Languages(word));
-    w.U32(static_cast<uint32_t>(stems.size()));
-    for (const std::string& s : stems) w.Str(s);
+    w.U32(entry.languages);
+    w.U32(static_cast<uint32_t>(entry.stems.size()));
+    for (const std::string& s : entry.stems) w.Str(s);
   }
   return w.Take();
 }
@@ -236,9 +236,8 @@ StatusOr<IntentModel> IntentModel::Deserialize(std::string_view bytes) {
     for (uint32_t s = 0; s < stems; ++s) {
       std::string stem;
       if (!r.Str(stem)) return corrupt;
-      model.vocabulary_.Add(word, stem, Lang::kUnknown);
+      model.vocabulary_.Add(word, stem, languages);
     }
-    model.vocabulary_.SetLanguages(word, languages);
   }
   return model;
 }
