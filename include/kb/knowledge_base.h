@@ -67,6 +67,10 @@ struct SearchOptions {
   int limit = 10;
   bool prefix_last = true;  // the last word is being typed: match it as a prefix
   bool typos = true;        // correct words missing from the vocabulary
+  // When no passage holds every term: false returns no passage at all, for
+  // callers that only want full matches (the engine's search fallback), which
+  // then skip ranking and highlighting every passage holding any one word.
+  bool any_term_fallback = true;
 };
 
 struct Passage {

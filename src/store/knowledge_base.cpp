@@ -304,7 +304,7 @@ StatusOr<SearchResult> KnowledgeBase::Search(std::string_view query,
         hits.clear();
         seen.clear();
       }
-      if (expression == &built.any_term && !hits.empty()) break;
+      if (expression == &built.any_term && (!hits.empty() || !options.any_term_fallback)) break;
       sqlite3_stmt* stmt = connection->search.get();
       store::StatementReset reset(stmt);
       BindText(stmt, 1, *expression);

@@ -128,6 +128,27 @@ TEST_F(SeedKbTest, LastWordMatchesAsAPrefixWhileTyping) {
   EXPECT_EQ(result->passages.front().article, "003_e82f2a4ec7c2d43f");
 }
 
+TEST_F(SeedKbTest, AnyTermFallbackCanBeTurnedOff) {
+  // "authenticator" and "chiudere" are words of two different articles.
+  const std::string query = "authenticator chiudere";
+  auto loose = kb_->Search(query, {});
+  ASSERT_TRUE(loose.ok());
+  EXPECT_FALSE(loose->passages.empty());
+  EXPECT_FALSE(loose->matched_all_terms);
+
+  SearchOptions strict;
+  strict.any_term_fallback = false;
+  auto result = kb_->Search(query, strict);
+  ASSERT_TRUE(result.ok());
+  EXPECT_TRUE(result->passages.empty());
+  EXPECT_FALSE(result->matched_all_terms);
+  // A query some passage holds whole is answered either way.
+  auto whole = kb_->Search("password recovery", strict);
+  ASSERT_TRUE(whole.ok());
+  EXPECT_FALSE(whole->passages.empty());
+  EXPECT_TRUE(whole->matched_all_terms);
+}
+
 TEST_F(SeedKbTest, LanguageFilterKeepsOnlyThatLanguage) {
   SearchOptions options;
   options.lang_filter = "it";
