@@ -473,8 +473,8 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
     if (state.last_intent.empty()) impl.FoldFollowUps(prediction);
     // A code that cannot come because the phone is gone is the lost-device
     // question, however much the words speak of the code.
-    if (dialogue::SaysThePhoneIsGone(words) &&
-        impl.MoveProbability(prediction, "lost_2sv_device", "verification_code")) {
+    const bool phone_gone = dialogue::SaysThePhoneIsGone(words);
+    if (phone_gone && impl.MoveProbability(prediction, "lost_2sv_device", "verification_code")) {
       explanation.decision += "the phone is gone: the code cannot come; ";
     }
     for (size_t i = 0; i < prediction.ranked.size() && i < 5; ++i) {
@@ -568,6 +568,10 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
                 // story touches: a clear leader need not hold as much.
                 (prediction.content_words >= kLongPostWords && top_intent &&
                  top_intent->kind == IntentKind::kTask && top_task >= kLongPostAnswerThreshold) ||
+                // A lost or stolen phone said in words backs the lost-device
+                // reading as much as a long post's story does.
+                (phone_gone && classes[tasks[0].cls] == "lost_2sv_device" &&
+                 top_task >= kLongPostAnswerThreshold) ||
                 // A close call with out-of-scope: a clear task runner-up wins.
                 (top_intent && top_intent->kind == IntentKind::kOutOfScope &&
                  top_task >= kOutOfScopeRunnerUp && top_task - second_task >= 2 * kAnswerMargin))) {

@@ -197,13 +197,15 @@ bool SpeaksOfAccess(const std::vector<Token>& tokens) {
 }
 
 bool SaysThePhoneIsGone(const std::vector<Token>& tokens) {
-  // Folded prefixes of "stolen", "broken" and "changed" in our languages;
+  // Folded prefixes of "stolen", "broken", "dead" and "changed" in our languages;
   // "lost" is the ~lost synonym group. The word must be next to the phone ("telefono
   // rubato", "my phone was stolen"): "my account was stolen and the code
   // does not reach my phone" is not a lost phone.
   constexpr std::string_view kGone[] = {
-      "stolen", "rubat", "robad", "vole", "gestohlen", "geklaut", "broken", "rott", "rot", "casse",
-      "kaputt", "stole", "steal", "perdi", "rompi",
+      "stolen", "rubat", "robad", "robar", "vole", "gestohlen", "geklaut", "broken", "rott", "rot",
+      "casse", "kaputt", "stole", "steal", "perdi", "rompi",
+      // dead or dropped: "my phone died", "telefono morto", "se me cayó el móvil"
+      "dead", "died", "dropped", "mort", "muert", "murio", "cadut", "cayo", "tombe",
       // replaced: "changed my phone", "cambiato telefono", "cambiado de móvil",
       // "changé de téléphone", "Handy gewechselt"
       "changed", "cambiat", "cambiad", "change", "gewechselt"};

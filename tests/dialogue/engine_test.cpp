@@ -154,6 +154,19 @@ TEST(EngineTest, ACodeThatCannotComeBecauseThePhoneIsGoneIsALostPhone) {
   for (const Expectation& e : cases) Check(e);
 }
 
+TEST(EngineTest, AGonePhoneIsAnsweredAsALostPhoneFromALowerProbability) {
+  // The model leads with lost_2sv_device at about 0.4, under the usual 0.45:
+  // a phone said to be stolen backs that reading.
+  const Expectation cases[] = {
+      {"mi hanno rubato lo smartphone, non posso piu entrare in seller central perche i codici "
+       "arrivano li",
+       "answer", "lost_2sv_device"},
+      {"mein handy wurde geklaut und jetzt komme ich nicht mehr in seller central", "answer",
+       "lost_2sv_device"},
+  };
+  for (const Expectation& e : cases) Check(e);
+}
+
 TEST(EngineTest, ACodeThatDoesNotReachThePhoneIsNotALostPhone) {
   const Expectation cases[] = {
       {"the code is not coming to my phone", "answer", "verification_code"},

@@ -116,6 +116,11 @@ TEST(ScopeWordsTest, APhoneLostStolenBrokenOrReplaced) {
   EXPECT_TRUE(SaysThePhoneIsGone(Words("changed my phone last week", Lang::kEn)));
   EXPECT_TRUE(SaysThePhoneIsGone(Words("J'ai changé de téléphone", Lang::kFr)));
   EXPECT_TRUE(SaysThePhoneIsGone(Words("ho cambiato telefono", Lang::kIt)));
+  EXPECT_TRUE(SaysThePhoneIsGone(Words("me robaron el celular", Lang::kEs)));
+  EXPECT_TRUE(SaysThePhoneIsGone(Words("my phone died", Lang::kEn)));
+  EXPECT_TRUE(SaysThePhoneIsGone(Words("il telefono è morto", Lang::kIt)));
+  EXPECT_TRUE(SaysThePhoneIsGone(Words("se me cayó el móvil al agua", Lang::kEs)));
+  EXPECT_TRUE(SaysThePhoneIsGone(Words("I dropped my phone in the sea", Lang::kEn)));
   EXPECT_FALSE(SaysThePhoneIsGone(Words("the code does not arrive on my phone", Lang::kEn)));
   // Stolen is the account here, and the phone is far from it.
   EXPECT_FALSE(SaysThePhoneIsGone(
