@@ -473,6 +473,14 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
     if (state.last_intent.empty()) impl.FoldFollowUps(prediction);
     // A code that cannot come because the phone is gone is the lost-device
     // question, however much the words speak of the code.
+    // A change the seller did not make is someone else in the account,
+    // however much the words speak of the changed e-mail or password.
+    if (dialogue::SaysSomeoneElseChangedIt(words)) {
+      const bool from_email = impl.MoveProbability(prediction, "account_hacked", "wrong_email");
+      const bool from_password =
+          impl.MoveProbability(prediction, "account_hacked", "forgot_password");
+      if (from_email || from_password) explanation.decision += "changed, not by the seller; ";
+    }
     const bool phone_gone = dialogue::SaysThePhoneIsGone(words);
     if (phone_gone && impl.MoveProbability(prediction, "lost_2sv_device", "verification_code")) {
       explanation.decision += "the phone is gone: the code cannot come; ";

@@ -228,6 +228,22 @@ bool SaysThePhoneIsGone(const std::vector<Token>& tokens) {
   return false;
 }
 
+bool SaysSomeoneElseChangedIt(const std::vector<Token>& tokens) {
+  // Folded prefixes of "changed" in our languages (the ~change group's words
+  // match by stem, and German participles do not stem to the infinitive's).
+  constexpr std::string_view kChanged[] = {"chang",     "modifi",     "cambi",     "geandert",
+                                           "geaendert", "veraendert", "verandert", "ersetzt"};
+  bool not_me = false;
+  bool changed = false;
+  for (const Token& token : tokens) {
+    not_me = not_me || HasGroup(token, "~not_me");
+    changed = changed || HasGroup(token, "~change") ||
+              std::any_of(std::begin(kChanged), std::end(kChanged),
+                          [&](std::string_view c) { return StartsWith(token.folded, c); });
+  }
+  return not_me && changed;
+}
+
 bool SpeaksOfAnAccount(const std::vector<Token>& tokens) {
   for (const Token& token : tokens) {
     if (HasGroup(token, "~account")) return true;

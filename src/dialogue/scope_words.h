@@ -51,6 +51,12 @@ bool SpeaksOfAccess(const std::vector<Token>& tokens);
 // two-step code cannot come, whatever else it says about the code.
 bool SaysThePhoneIsGone(const std::vector<Token>& tokens);
 
+// Whether the question says something was changed and that the asker did
+// not do it ("die E-Mail-Adresse wurde geändert, das war ich nicht", "my
+// password was changed but I didn't touch anything"): someone else is in
+// the account, whatever the changed thing is.
+bool SaysSomeoneElseChangedIt(const std::vector<Token>& tokens);
+
 // Whether the question names an account (the ~account synonym group:
 // "account", "cuenta", "Konto", "acc"…) or speaks of access.
 bool SpeaksOfAnAccount(const std::vector<Token>& tokens);

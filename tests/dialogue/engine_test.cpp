@@ -167,6 +167,21 @@ TEST(EngineTest, AGonePhoneIsAnsweredAsALostPhoneFromALowerProbability) {
   for (const Expectation& e : cases) Check(e);
 }
 
+TEST(EngineTest, AChangeTheSellerDidNotMakeIsAHackedAccount) {
+  // The model reads the changed e-mail or password; the denial says who.
+  const Expectation cases[] = {
+      {"heute kam eine Mail, dass die E-Mail-Adresse meines Verkäuferkontos geändert wurde. Das "
+       "war ich nicht, und jetzt komme ich nicht mehr rein",
+       "answer", "account_hacked"},
+      {"mon adresse e-mail a été modifiée hier soir et ce n'était pas moi, maintenant mon mot de "
+       "passe ne marche plus",
+       "answer", "account_hacked"},
+      {"I changed my email address and now I can't log in", "answer", "wrong_email"},
+      {"I didn't touch anything but my password doesn't work", "answer", "forgot_password"},
+  };
+  for (const Expectation& e : cases) Check(e);
+}
+
 TEST(EngineTest, ACodeThatDoesNotReachThePhoneIsNotALostPhone) {
   const Expectation cases[] = {
       {"the code is not coming to my phone", "answer", "verification_code"},

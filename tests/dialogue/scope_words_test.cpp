@@ -127,6 +127,23 @@ TEST(ScopeWordsTest, APhoneLostStolenBrokenOrReplaced) {
       Words("my account was stolen and the code does not arrive on my phone", Lang::kEn)));
 }
 
+TEST(ScopeWordsTest, AChangeTheAskerDidNotMake) {
+  EXPECT_TRUE(SaysSomeoneElseChangedIt(
+      Words("die E-Mail-Adresse wurde geändert, das war ich nicht", Lang::kDe)));
+  EXPECT_TRUE(SaysSomeoneElseChangedIt(
+      Words("my password was changed but I didn't touch anything", Lang::kEn)));
+  EXPECT_TRUE(SaysSomeoneElseChangedIt(
+      Words("mon adresse e-mail a été modifiée, ce n'était pas moi", Lang::kFr)));
+  EXPECT_TRUE(
+      SaysSomeoneElseChangedIt(Words("me cambiaron la contraseña y yo no toqué nada", Lang::kEs)));
+  // A change the asker made, and a denial with no change.
+  EXPECT_FALSE(SaysSomeoneElseChangedIt(Words("I changed my email and can't log in", Lang::kEn)));
+  EXPECT_FALSE(SaysSomeoneElseChangedIt(
+      Words("I didn't touch anything but my password doesn't work", Lang::kEn)));
+  EXPECT_FALSE(SaysSomeoneElseChangedIt(
+      Words("ich habe nichts geändert aber mein Passwort geht nicht", Lang::kDe)));
+}
+
 TEST(ScopeWordsTest, SellerCentralIsNamedByItsNameOrAsAmazonsSellerAccount) {
   EXPECT_TRUE(NamesSellerCentral(Words("how do I use Seller Central", Lang::kEn)));
   EXPECT_TRUE(NamesSellerCentral(Words("sellercentral.amazon.it non va", Lang::kIt)));
