@@ -481,6 +481,15 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
           impl.MoveProbability(prediction, "account_hacked", "forgot_password");
       if (from_email || from_password) explanation.decision += "changed, not by the seller; ";
     }
+    // Keeping an account from suspension is avoid_suspension, however much
+    // the words speak of the suspension or closure itself.
+    if (dialogue::AsksHowToPreventSuspension(words)) {
+      bool moved = false;
+      for (std::string_view from : {"account_suspended", "close_account", "multiple_accounts"}) {
+        moved = impl.MoveProbability(prediction, "avoid_suspension", from) || moved;
+      }
+      if (moved) explanation.decision += "asks how to prevent a suspension; ";
+    }
     const bool phone_gone = dialogue::SaysThePhoneIsGone(words);
     if (phone_gone && impl.MoveProbability(prediction, "lost_2sv_device", "verification_code")) {
       explanation.decision += "the phone is gone: the code cannot come; ";

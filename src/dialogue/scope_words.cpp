@@ -2,6 +2,7 @@
 #include "scope_words.h"
 
 #include <algorithm>
+#include <optional>
 #include <string_view>
 
 namespace kb::dialogue {
@@ -242,6 +243,47 @@ bool SaysSomeoneElseChangedIt(const std::vector<Token>& tokens) {
                           [&](std::string_view c) { return StartsWith(token.folded, c); });
   }
   return not_me && changed;
+}
+
+bool AsksHowToPreventSuspension(const std::vector<Token>& tokens) {
+  constexpr std::string_view kAvoid[] = {"avoid",  "prevent", "evit",    "preveni",
+                                         "eviter", "previen", "vermeid", "verhind"};
+  constexpr std::string_view kPurpose[] = {"per", "para", "pa", "pour", "damit", "so", "to"};
+  constexpr std::string_view kNot[] = {"non",   "no",      "ne",    "nicht", "not",
+                                       "don't", "doesn't", "won't", "dont",  "never"};
+  constexpr std::string_view kSuspension[] = {"bann", "sperr", "gesperr", "cierr", "chiud"};
+  // "…damit uns das nicht passiert": the suspension told before.
+  constexpr std::string_view kHappen[] = {"passiert", "happen", "happens", "succeda",
+                                          "succede",  "pase",   "pasa",    "arrive"};
+  constexpr size_t kToNegation = 3;  // from the purpose word to its negation
+  constexpr size_t kToObject = 4;    // from the avoiding word to what is avoided
+  auto is_suspension = [&](const Token& token) {
+    return HasGroup(token, "~suspended") || HasGroup(token, "~locked") ||
+           HasGroup(token, "~deactivated") || HasGroup(token, "~close") ||
+           IsOneOf(token.folded, kHappen) ||
+           std::any_of(std::begin(kSuspension), std::end(kSuspension),
+                       [&](std::string_view w) { return StartsWith(token.folded, w); });
+  };
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    std::optional<size_t> avoiding;
+    if (std::any_of(std::begin(kAvoid), std::end(kAvoid), [&](std::string_view w) {
+          return StartsWith(tokens[i].folded, w) && tokens[i].folded.size() <= w.size() + 4;
+        })) {
+      avoiding = i;
+    } else if (IsOneOf(tokens[i].folded, kPurpose)) {
+      for (size_t k = i + 1; k < tokens.size() && k <= i + kToNegation; ++k) {
+        if (IsOneOf(tokens[k].folded, kNot)) {
+          avoiding = k;
+          break;
+        }
+      }
+    }
+    if (!avoiding) continue;
+    for (size_t k = *avoiding + 1; k < tokens.size() && k <= *avoiding + kToObject; ++k) {
+      if (is_suspension(tokens[k])) return true;
+    }
+  }
+  return false;
 }
 
 bool SpeaksOfAnAccount(const std::vector<Token>& tokens) {

@@ -57,6 +57,12 @@ bool SaysThePhoneIsGone(const std::vector<Token>& tokens);
 // the account, whatever the changed thing is.
 bool SaysSomeoneElseChangedIt(const std::vector<Token>& tokens);
 
+// Whether the question asks how to keep an account from being suspended,
+// banned, blocked or closed: a word for avoiding ("evitare", "vermeiden") or
+// a negated purpose ("per non farmi bannare", "para que no me suspendan",
+// "damit uns das nicht passiert") beside a word for the suspension.
+bool AsksHowToPreventSuspension(const std::vector<Token>& tokens);
+
 // Whether the question names an account (the ~account synonym group:
 // "account", "cuenta", "Konto", "acc"…) or speaks of access.
 bool SpeaksOfAnAccount(const std::vector<Token>& tokens);

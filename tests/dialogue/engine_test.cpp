@@ -182,6 +182,18 @@ TEST(EngineTest, AChangeTheSellerDidNotMakeIsAHackedAccount) {
   for (const Expectation& e : cases) Check(e);
 }
 
+TEST(EngineTest, KeepingAnAccountFromSuspensionIsAvoidSuspension) {
+  // The model reads the suspension (0.5 for account_suspended) or cannot
+  // choose; the negated purpose says it has not happened.
+  const Expectation cases[] = {
+      {"qué hago para que no me suspendan la cuenta de vendedor", "answer", "avoid_suspension"},
+      {"che devo fare per non farmi sospendere l'account venditore?", "answer", "avoid_suspension"},
+      {"mi cuenta de vendedor fue suspendida ayer, cómo la recupero", "answer",
+       "account_suspended"},
+  };
+  for (const Expectation& e : cases) Check(e);
+}
+
 TEST(EngineTest, ACodeThatDoesNotReachThePhoneIsNotALostPhone) {
   const Expectation cases[] = {
       {"the code is not coming to my phone", "answer", "verification_code"},

@@ -144,6 +144,24 @@ TEST(ScopeWordsTest, AChangeTheAskerDidNotMake) {
       Words("ich habe nichts geändert aber mein Passwort geht nicht", Lang::kDe)));
 }
 
+TEST(ScopeWordsTest, HowToKeepAnAccountFromSuspension) {
+  EXPECT_TRUE(AsksHowToPreventSuspension(
+      Words("Quali accorgimenti devo seguire per non farmi bannare l'account?", Lang::kIt)));
+  EXPECT_TRUE(
+      AsksHowToPreventSuspension(Words("q hago pa q no me suspendan la cuenta", Lang::kEs)));
+  EXPECT_TRUE(AsksHowToPreventSuspension(Words("how can I avoid a suspension", Lang::kEn)));
+  EXPECT_TRUE(AsksHowToPreventSuspension(
+      Words("Worauf sollten wir achten, damit uns das nicht passiert?", Lang::kDe)));
+  EXPECT_TRUE(AsksHowToPreventSuspension(
+      Words("que faire pour ne pas se faire suspendre son compte", Lang::kFr)));
+  // The negated purpose is about something else.
+  EXPECT_FALSE(AsksHowToPreventSuspension(
+      Words("quiero cerrar mi cuenta para que no me cobren más la cuota mensual", Lang::kEs)));
+  EXPECT_FALSE(AsksHowToPreventSuspension(Words(
+      "account disattivato, cosa devo scrivere per farmelo riattivare? non dormo piu", Lang::kIt)));
+  EXPECT_FALSE(AsksHowToPreventSuspension(Words("my account was suspended", Lang::kEn)));
+}
+
 TEST(ScopeWordsTest, SellerCentralIsNamedByItsNameOrAsAmazonsSellerAccount) {
   EXPECT_TRUE(NamesSellerCentral(Words("how do I use Seller Central", Lang::kEn)));
   EXPECT_TRUE(NamesSellerCentral(Words("sellercentral.amazon.it non va", Lang::kIt)));
