@@ -490,6 +490,10 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
       }
       if (moved) explanation.decision += "asks how to prevent a suspension; ";
     }
+    if (dialogue::AsksWhetherAPasswordPracticeIsSafe(words) &&
+        impl.MoveProbability(prediction, "security_best_practices", "forgot_password")) {
+      explanation.decision += "asks whether a password practice is safe; ";
+    }
     const bool phone_gone = dialogue::SaysThePhoneIsGone(words);
     if (phone_gone && impl.MoveProbability(prediction, "lost_2sv_device", "verification_code")) {
       explanation.decision += "the phone is gone: the code cannot come; ";

@@ -286,6 +286,35 @@ bool AsksHowToPreventSuspension(const std::vector<Token>& tokens) {
   return false;
 }
 
+bool AsksWhetherAPasswordPracticeIsSafe(const std::vector<Token>& tokens) {
+  // "is it safe", "è sicuro", "es seguro", "est-ce sûr", "ist es sicher":
+  // the safe word right after the copula, so that "estoy segura" and "ich
+  // bin mir sicher" (the password is right) do not count.
+  constexpr std::string_view kIs[] = {"is", "it's", "e", "es", "est", "ist", "c'est"};
+  constexpr std::string_view kSafe[] = {"safe",   "ok",  "okay", "sicuro",  "sicura", "seguro",
+                                        "segura", "sur", "sure", "prudent", "sicher"};
+  // Words that ask it on their own: sensible, advisable, risky, dangerous.
+  constexpr std::string_view kAsks[] = {
+      "sinnvoll",   "ratsam",    "empfehlenswert", "consigliabile", "recomendable",
+      "risky",      "rischioso", "arriesgado",     "riskant",       "dangerous",
+      "pericoloso", "peligroso", "dangereux",      "gefahrlich"};
+  constexpr size_t kNear = 2;  // from the copula to the safe word ("is it safe")
+  bool password = false;
+  bool asks = false;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    // "I forgot my password, is it safe to use the reset link?" is still
+    // about the forgotten password.
+    if (HasGroup(tokens[i], "~forgot")) return false;
+    password = password || HasGroup(tokens[i], "~password");
+    if (IsOneOf(tokens[i].folded, kAsks)) asks = true;
+    if (!IsOneOf(tokens[i].folded, kIs)) continue;
+    for (size_t k = i + 1; k < tokens.size() && k <= i + kNear; ++k) {
+      if (IsOneOf(tokens[k].folded, kSafe)) asks = true;
+    }
+  }
+  return password && asks;
+}
+
 bool SpeaksOfAnAccount(const std::vector<Token>& tokens) {
   for (const Token& token : tokens) {
     if (HasGroup(token, "~account")) return true;

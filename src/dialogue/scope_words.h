@@ -63,6 +63,11 @@ bool SaysSomeoneElseChangedIt(const std::vector<Token>& tokens);
 // "damit uns das nicht passiert") beside a word for the suspension.
 bool AsksHowToPreventSuspension(const std::vector<Token>& tokens);
 
+// Whether the question asks if something done with the password is safe
+// ("is it ok to let chrome remember my password?", "ist ein Passwortmanager
+// sinnvoll?"): a question of good practice, not of a forgotten password.
+bool AsksWhetherAPasswordPracticeIsSafe(const std::vector<Token>& tokens);
+
 // Whether the question names an account (the ~account synonym group:
 // "account", "cuenta", "Konto", "acc"…) or speaks of access.
 bool SpeaksOfAnAccount(const std::vector<Token>& tokens);

@@ -194,6 +194,19 @@ TEST(EngineTest, KeepingAnAccountFromSuspensionIsAvoidSuspension) {
   for (const Expectation& e : cases) Check(e);
 }
 
+TEST(EngineTest, WhetherAPasswordPracticeIsSafeIsSecurityAdvice) {
+  // The model reads the password (forgot_password about 0.6-0.8).
+  const Expectation cases[] = {
+      {"is it fine, I mean is it safe, to let firefox remember my seller central password?",
+       "answer", "security_best_practices"},
+      {"ist es sicher, das Seller-Central-Passwort im Browser zu speichern?", "answer",
+       "security_best_practices"},
+      {"i forgot my password, is it safe to use the reset link in the email?", "answer",
+       "forgot_password"},
+  };
+  for (const Expectation& e : cases) Check(e);
+}
+
 TEST(EngineTest, ACodeThatDoesNotReachThePhoneIsNotALostPhone) {
   const Expectation cases[] = {
       {"the code is not coming to my phone", "answer", "verification_code"},

@@ -162,6 +162,22 @@ TEST(ScopeWordsTest, HowToKeepAnAccountFromSuspension) {
   EXPECT_FALSE(AsksHowToPreventSuspension(Words("my account was suspended", Lang::kEn)));
 }
 
+TEST(ScopeWordsTest, WhetherAPasswordPracticeIsSafe) {
+  EXPECT_TRUE(AsksWhetherAPasswordPracticeIsSafe(
+      Words("is it ok to let chrome remember my password?", Lang::kEn)));
+  EXPECT_TRUE(AsksWhetherAPasswordPracticeIsSafe(
+      Words("¿es seguro guardar la contraseña en el navegador?", Lang::kEs)));
+  EXPECT_TRUE(AsksWhetherAPasswordPracticeIsSafe(
+      Words("ist ein Passwortmanager sinnvoll für mein Passwort?", Lang::kDe)));
+  // Sure the password is right; a forgotten password; no password at all.
+  EXPECT_FALSE(AsksWhetherAPasswordPracticeIsSafe(
+      Words("estoy segura de que mi contraseña es correcta", Lang::kEs)));
+  EXPECT_FALSE(AsksWhetherAPasswordPracticeIsSafe(
+      Words("i forgot my password, is it safe to use the reset link?", Lang::kEn)));
+  EXPECT_FALSE(AsksWhetherAPasswordPracticeIsSafe(
+      Words("is it ok to sign in from two computers?", Lang::kEn)));
+}
+
 TEST(ScopeWordsTest, SellerCentralIsNamedByItsNameOrAsAmazonsSellerAccount) {
   EXPECT_TRUE(NamesSellerCentral(Words("how do I use Seller Central", Lang::kEn)));
   EXPECT_TRUE(NamesSellerCentral(Words("sellercentral.amazon.it non va", Lang::kIt)));
