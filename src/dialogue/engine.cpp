@@ -199,6 +199,31 @@ struct Engine::Impl {
     return true;
   }
 
+  // Whether a question is said in small talk's own words: at least as many
+  // of its f: and w: features weigh for some small-talk class as not, its
+  // unknown words counting against. "Anyone got a good banana bread recipe?"
+  // shares "anyone" and "good" with the greetings; "got", "recipe", "banana"
+  // and "bread" are no small talk's. Only questions are held to it: thanks
+  // and goodbyes come with words of their own ("Danke, das hat mir echt
+  // geholfen!").
+  bool SaidInSmalltalkWords(const match::Prediction& prediction) const {
+    int own = 0;
+    int other = prediction.unknown_words;
+    for (const std::string& feature : prediction.matched_features) {
+      if (feature.compare(0, 2, "w:") != 0 && feature.compare(0, 2, "f:") != 0) continue;
+      bool smalltalk = false;
+      for (const match::ClassScore& s : prediction.ranked) {
+        const Intent* intent = IntentOf(s);
+        if (intent && intent->kind == IntentKind::kSmalltalk && model.Weight(feature, s.cls) > 0) {
+          smalltalk = true;
+          break;
+        }
+      }
+      (smalltalk ? own : other) += 1;
+    }
+    return own >= other;
+  }
+
   // The share of `prediction` held by the small-talk classes together.
   double SmalltalkProbability(const match::Prediction& prediction) const {
     double sum = 0;
@@ -553,6 +578,7 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
       explanation.decision += "follow-up: the last answer did not help";
     } else if (top_intent && top_intent->kind == IntentKind::kSmalltalk &&
                impl.SmalltalkProbability(prediction) >= kSmalltalkThreshold &&
+               (message.find('?') == std::string::npos || impl.SaidInSmalltalkWords(prediction)) &&
                !(prediction.content_words > 3 && top_task >= 0.2)) {
       // "ciao", "salut", "servus" are hello and bye: when the model finds
       // both, a conversation's first message greets.

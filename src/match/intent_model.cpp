@@ -87,6 +87,12 @@ int IntentModel::ClassIndex(std::string_view id) const {
   return -1;
 }
 
+float IntentModel::Weight(const std::string& feature, int cls) const {
+  auto it = feature_ids_.find(feature);
+  if (it == feature_ids_.end() || cls < 0 || static_cast<size_t>(cls) >= classes_.size()) return 0;
+  return weights_[static_cast<size_t>(it->second) * classes_.size() + static_cast<size_t>(cls)];
+}
+
 StatusOr<IntentModel> IntentModel::Train(const Catalog& catalog,
                                          std::shared_ptr<const SynonymTable> synonyms) {
   IntentModel model;

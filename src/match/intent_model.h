@@ -47,6 +47,9 @@ class IntentModel {
 
   const std::vector<std::string>& classes() const { return classes_; }
   int ClassIndex(std::string_view id) const;
+  // The weight of a feature ("w:recip") for a class; 0 for a feature the
+  // model does not know.
+  float Weight(const std::string& feature, int cls) const;
 
  private:
   std::vector<std::string> classes_;  // intent ids, including internal '_' ones

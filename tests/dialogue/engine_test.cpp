@@ -371,6 +371,17 @@ TEST(EngineTest, SmallTalkButAGreetingInFrontOfAQuestionIsAQuestion) {
   Check({"what's a good recipe for banana bread", "fallback", ""});
 }
 
+TEST(EngineTest, AQuestionIsSmallTalkOnlyInSmallTalksOwnWords) {
+  // "anyone" and "good" are greetings' words ("hello, anyone there?", "good
+  // morning"), which gave these 0.7-0.8 for greeting.
+  Check({"Anyone got a good banana bread recipe?", "fallback", ""});
+  Check({"anyone know a good pizza place in Milan?", "fallback", ""});
+  Check({"hello, is anyone there?", "smalltalk", "greeting"});
+  Check({"hallo, ist da jemand?", "smalltalk", "greeting"});
+  // Not a question: thanks in words of their own stay thanks.
+  Check({"Danke, das hat mir echt geholfen!", "smalltalk", "thanks"});
+}
+
 TEST(EngineTest, AnAccessProblemWithoutOneClearIntentIsAskedAboutNotDeclined) {
   // No intent is sure, but the general "which problem?" reading is strong:
   // the best reading and the usual suspects are offered, not "out of scope".
