@@ -298,6 +298,11 @@ bool AsksWhetherAPasswordPracticeIsSafe(const std::vector<Token>& tokens) {
       "sinnvoll",   "ratsam",    "empfehlenswert", "consigliabile", "recomendable",
       "risky",      "rischioso", "arriesgado",     "riskant",       "dangerous",
       "pericoloso", "peligroso", "dangereux",      "gefahrlich"};
+  // A strong password, right before or after the word for it: "strong
+  // password", "password sicura", "contraseña segura", "sicheres Passwort".
+  constexpr std::string_view kStrong[] = {
+      "strong",  "secure",  "safe", "sicura", "sicuro", "forte",   "segura",   "seguro",  "fuerte",
+      "robusta", "robuste", "fort", "sur",    "sicher", "sichere", "sicheres", "starkes", "starke"};
   constexpr size_t kNear = 2;  // from the copula to the safe word ("is it safe")
   bool password = false;
   bool asks = false;
@@ -305,7 +310,15 @@ bool AsksWhetherAPasswordPracticeIsSafe(const std::vector<Token>& tokens) {
     // "I forgot my password, is it safe to use the reset link?" is still
     // about the forgotten password.
     if (HasGroup(tokens[i], "~forgot")) return false;
-    password = password || HasGroup(tokens[i], "~password");
+    if (const size_t words = PasswordWordsAt(tokens, i); words > 0) {
+      password = true;
+      const size_t after = i + words;
+      if ((after < tokens.size() && Adjacent(tokens, after) &&
+           IsOneOf(tokens[after].folded, kStrong)) ||
+          (i > 0 && Adjacent(tokens, i) && IsOneOf(tokens[i - 1].folded, kStrong))) {
+        asks = true;
+      }
+    }
     if (IsOneOf(tokens[i].folded, kAsks)) asks = true;
     if (!IsOneOf(tokens[i].folded, kIs)) continue;
     for (size_t k = i + 1; k < tokens.size() && k <= i + kNear; ++k) {

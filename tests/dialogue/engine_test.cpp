@@ -203,6 +203,8 @@ TEST(EngineTest, WhetherAPasswordPracticeIsSafeIsSecurityAdvice) {
        "security_best_practices"},
       {"i forgot my password, is it safe to use the reset link in the email?", "answer",
        "forgot_password"},
+      {"qualche consiglio per una password sicura? uso sempre la stessa", "answer",
+       "security_best_practices"},
   };
   for (const Expectation& e : cases) Check(e);
 }

@@ -169,6 +169,10 @@ TEST(ScopeWordsTest, WhetherAPasswordPracticeIsSafe) {
       Words("¿es seguro guardar la contraseña en el navegador?", Lang::kEs)));
   EXPECT_TRUE(AsksWhetherAPasswordPracticeIsSafe(
       Words("ist ein Passwortmanager sinnvoll für mein Passwort?", Lang::kDe)));
+  EXPECT_TRUE(AsksWhetherAPasswordPracticeIsSafe(
+      Words("come scelgo una password sicura per seller central?", Lang::kIt)));
+  EXPECT_TRUE(
+      AsksWhetherAPasswordPracticeIsSafe(Words("Tipps für ein sicheres Passwort?", Lang::kDe)));
   // Sure the password is right; a forgotten password; no password at all.
   EXPECT_FALSE(AsksWhetherAPasswordPracticeIsSafe(
       Words("estoy segura de que mi contraseña es correcta", Lang::kEs)));
@@ -176,6 +180,8 @@ TEST(ScopeWordsTest, WhetherAPasswordPracticeIsSafe) {
       Words("i forgot my password, is it safe to use the reset link?", Lang::kEn)));
   EXPECT_FALSE(AsksWhetherAPasswordPracticeIsSafe(
       Words("is it ok to sign in from two computers?", Lang::kEn)));
+  EXPECT_FALSE(
+      AsksWhetherAPasswordPracticeIsSafe(Words("I'm sure, my password is right", Lang::kEn)));
 }
 
 TEST(ScopeWordsTest, SellerCentralIsNamedByItsNameOrAsAmazonsSellerAccount) {
