@@ -11,7 +11,9 @@ namespace kb::match {
 namespace {
 
 void AddTrigrams(const std::string& folded, std::map<std::string, float>& bag) {
-  const std::u32string text = U"<" + store::DecodeUtf8(folded) + U">";
+  std::u32string text = U"<";
+  text += store::DecodeUtf8(folded);
+  text += U'>';
   if (text.size() < 5) return;  // short words: the word feature says it all
   std::string gram;
   for (size_t i = 0; i + 3 <= text.size(); ++i) {
@@ -146,6 +148,26 @@ std::vector<std::string> SplitCompound(const std::string& folded, Lang lang, Ana
   return {};
 }
 
+// French and Italian elisions typed without their apostrophe ("lapplication",
+// "lappli", "daccesso"): an elided article or preposition, then a word the
+// training phrases know, of at least four letters. The analyzer splits
+// "l'application" itself; this is the same word, one key short.
+std::string SplitLostElision(const std::string& folded, Lang lang,
+                             const TrainingVocabulary& vocabulary) {
+  if (lang != Lang::kFr && lang != Lang::kIt) return {};
+  constexpr std::string_view kElided[] = {"l",    "d",    "j",    "qu",  "dell",
+                                          "dall", "nell", "sull", "all", "un"};
+  constexpr size_t kMinWord = 4;
+  for (std::string_view prefix : kElided) {
+    if (folded.size() < prefix.size() + kMinWord || folded.compare(0, prefix.size(), prefix) != 0) {
+      continue;
+    }
+    std::string word = folded.substr(prefix.size());
+    if (vocabulary.Contains(word)) return word;
+  }
+  return {};
+}
+
 ExtractedFeatures ExtractFeatures(std::string_view text, Lang lang, Analyzer& analyzer,
                                   const TrainingVocabulary* vocabulary, Lang typo_lang) {
   ExtractedFeatures out;
@@ -173,7 +195,8 @@ ExtractedFeatures ExtractFeatures(std::string_view text, Lang lang, Analyzer& an
         out.corrections.push_back({folded, parts[0] + "+" + parts[1]});
         continue;
       }
-      std::string fixed = vocabulary->Correct(folded, typo_lang);
+      std::string fixed = SplitLostElision(folded, lang, *vocabulary);
+      if (fixed.empty()) fixed = vocabulary->Correct(folded, typo_lang);
       if (fixed.empty()) {
         // A synonym the catalogue knows is no unknown word, even untrained.
         if (token.synonyms.empty()) ++out.unknown_words;

@@ -119,10 +119,12 @@ void SynonymTable::Impl::Match(std::vector<Token>& tokens, Lang lang) const {
     if (auto it = by_folded_first.find(tokens[i].folded); it != by_folded_first.end()) {
       candidates.insert(candidates.end(), it->second.begin(), it->second.end());
     }
+    // A stop word matches by its spelling only: French "sur" (on) is no
+    // "sure", though Snowball's French stem of "sure" is "sur".
     // Inside a longer phrase, a word keeps the groups its own spelling names
     // but not those its stem would: "segura" in "estoy segura" (sure) shares
     // its stem with "seguridad" (security).
-    if (lang_index >= 0 && i >= covered_until) {
+    if (lang_index >= 0 && i >= covered_until && !tokens[i].stopword) {
       const auto& by_stem = by_stem_first[static_cast<size_t>(lang_index)];
       if (auto it = by_stem.find(tokens[i].stem); it != by_stem.end()) {
         candidates.insert(candidates.end(), it->second.begin(), it->second.end());
@@ -139,9 +141,9 @@ void SynonymTable::Impl::Match(std::vector<Token>& tokens, Lang lang) const {
       bool matches = true;
       for (size_t j = 0; j < n && matches; ++j) {
         const Token& token = tokens[i + j];
-        matches =
-            token.folded == phrase.folded[j] ||
-            (lang_index >= 0 && token.stem == phrase.stems[static_cast<size_t>(lang_index)][j]);
+        matches = token.folded == phrase.folded[j] ||
+                  (lang_index >= 0 && !token.stopword &&
+                   token.stem == phrase.stems[static_cast<size_t>(lang_index)][j]);
       }
       if (!matches) continue;
       if (n > best) {

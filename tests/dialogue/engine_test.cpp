@@ -117,6 +117,18 @@ TEST(EngineTest, TwoSwappedLettersAreATypoEvenInAShortWord) {
   EXPECT_NE(std::find(corrections.begin(), corrections.end(), "cdoe -> code"), corrections.end());
 }
 
+TEST(EngineTest, AnElisionTypedWithoutItsApostropheIsTheWord) {
+  // "lapplication" is "l'application", "laccount" is "l'account".
+  const Reply reply = Ask("comment je me connecte sur lapplication amazon seller avec android");
+  ASSERT_TRUE(reply.explanation.has_value());
+  const auto& corrections = reply.explanation->corrections;
+  EXPECT_NE(std::find(corrections.begin(), corrections.end(), "lapplication -> application"),
+            corrections.end());
+  EXPECT_EQ(reply.intent.value_or(""), "mobile_app");
+  Check({"non riesco a recuperare laccount venditore, ho dimenticato la password", "answer",
+         "forgot_password"});
+}
+
 TEST(EngineTest, AWordOfASurelyDetectedLanguageIsNoTypoOfAnotherLanguagesWord) {
   // "line" is English, not a typo of the French "lien"; "inizio" is Italian,
   // not the Spanish "inicio". A mixed question still gets any language's

@@ -110,6 +110,16 @@ TEST(SynonymTableTest, InsideALongerPhraseAWordKeepsOnlyItsOwnSpellingsGroups) {
               ElementsAre("~verify"));
 }
 
+TEST(SynonymTableTest, AStopWordMatchesByItsSpellingOnly) {
+  auto table = SynonymTable::Parse("sure = i am sure = je suis sûr\n");
+  ASSERT_TRUE(table.ok());
+  Analyzer analyzer(*table);
+  // Snowball's French stem of "sure" is "sur", which is also French for "on".
+  EXPECT_THAT(GroupsAt(analyzer, "se connecter sur le site", Lang::kFr, "sur"), IsEmpty());
+  EXPECT_THAT(GroupsAt(analyzer, "je suis sûr", Lang::kFr, "je"), ElementsAre("~sure"));
+  EXPECT_THAT(GroupsAt(analyzer, "I am quite sure", Lang::kEn, "sure"), ElementsAre("~sure"));
+}
+
 struct Case {
   Lang lang;
   const char* text;
