@@ -183,6 +183,7 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{Lang::kEs, "código de verificación", "codigo", "~verification_code"},
                       Case{Lang::kEn, "the acc is locked", "acc", "~account"},
                       Case{Lang::kEn, "forgot my pw", "pw", "~password"},
+                      Case{Lang::kEn, "close ur acount", "acount", "~account"},
                       Case{Lang::kDe, "ich bin mir sicher", "mir", "~sure"},
                       Case{Lang::kIt, "accesso limitato", "limitato", "~restricted"},
                       Case{Lang::kDe, "Zugriff eingeschränkt", "eingeschrankt", "~restricted"},
