@@ -499,14 +499,15 @@ TEST(EngineTest, ReplyJsonFollowsTheContract) {
 // 98.4%): a catalogue or threshold change that costs more than that is a
 // regression, not knife-edge noise.
 TEST(EngineTest, LabelledSetAccuracyFloor) {
-  // The probe set (written 2026-12-02 by a helper that saw neither the
-  // catalogue nor the other sets; 92.7% on its first run) holds the hardest
-  // near-domain out-of-scope questions, the tickets set (93.6% first) the
-  // longest messages: their floors are lower.
+  // Each set but the first was written by a helper that saw neither the
+  // catalogue nor the other sets. All stand at 96.8% or more; a floor of 95%
+  // leaves room for the two or three knife-edge questions any catalogue
+  // change moves, and fails a change that costs more.
   const std::pair<const char*, double> sets[] = {
       {"questions", 0.95},       {"questions_fresh", 0.95},   {"questions_unseen", 0.95},
-      {"questions_blind", 0.95}, {"questions_holdout", 0.95}, {"questions_probe", 0.93},
-      {"questions_field", 0.95}, {"questions_tickets", 0.93}, {"questions_acceptance", 0.95}};
+      {"questions_blind", 0.95}, {"questions_holdout", 0.95}, {"questions_probe", 0.95},
+      {"questions_field", 0.95}, {"questions_tickets", 0.95}, {"questions_acceptance", 0.95},
+      {"questions_forum", 0.95}};
   for (const auto& [set, floor] : sets) {
     std::ifstream in(SourcePath(std::string("tests/data/") + set + ".tsv"));
     ASSERT_TRUE(in) << set;
