@@ -199,6 +199,40 @@ struct Engine::Impl {
     return true;
   }
 
+  // Cues in the words that the model weighs too lightly against the words
+  // around them; each moves probability from the intents the words speak of
+  // to the one they mean, and says so in `decision`.
+  void ApplyWordCues(const std::vector<Token>& words, bool phone_gone,
+                     match::Prediction& prediction, std::string& decision) const {
+    // A change the seller did not make is someone else in the account,
+    // however much the words speak of the changed e-mail or password.
+    if (dialogue::SaysSomeoneElseChangedIt(words)) {
+      const bool from_email = MoveProbability(prediction, "account_hacked", "wrong_email");
+      const bool from_password = MoveProbability(prediction, "account_hacked", "forgot_password");
+      if (from_email || from_password) decision += "changed, not by the seller; ";
+    }
+    // Keeping an account from suspension is avoid_suspension, however much
+    // the words speak of the suspension or closure itself.
+    if (dialogue::AsksHowToPreventSuspension(words)) {
+      bool moved = false;
+      for (std::string_view from : {"account_suspended", "close_account", "multiple_accounts"}) {
+        moved = MoveProbability(prediction, "avoid_suspension", from) || moved;
+      }
+      if (moved) decision += "asks how to prevent a suspension; ";
+    }
+    // Whether keeping or choosing a password is safe is advice, not a
+    // forgotten password.
+    if (dialogue::AsksWhetherAPasswordPracticeIsSafe(words) &&
+        MoveProbability(prediction, "security_best_practices", "forgot_password")) {
+      decision += "asks whether a password practice is safe; ";
+    }
+    // A code that cannot come because the phone is gone is the lost-device
+    // question, however much the words speak of the code.
+    if (phone_gone && MoveProbability(prediction, "lost_2sv_device", "verification_code")) {
+      decision += "the phone is gone: the code cannot come; ";
+    }
+  }
+
   // Whether a question is said in small talk's own words: at least as many
   // of its f: and w: features weigh for some small-talk class as not, its
   // unknown words counting against. "Anyone got a good banana bread recipe?"
@@ -496,33 +530,8 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
     // is the best reading ("non riesco più, che faccio?": something fails,
     // but what?), and is spread over the others when it is not.
     if (state.last_intent.empty()) impl.FoldFollowUps(prediction);
-    // A code that cannot come because the phone is gone is the lost-device
-    // question, however much the words speak of the code.
-    // A change the seller did not make is someone else in the account,
-    // however much the words speak of the changed e-mail or password.
-    if (dialogue::SaysSomeoneElseChangedIt(words)) {
-      const bool from_email = impl.MoveProbability(prediction, "account_hacked", "wrong_email");
-      const bool from_password =
-          impl.MoveProbability(prediction, "account_hacked", "forgot_password");
-      if (from_email || from_password) explanation.decision += "changed, not by the seller; ";
-    }
-    // Keeping an account from suspension is avoid_suspension, however much
-    // the words speak of the suspension or closure itself.
-    if (dialogue::AsksHowToPreventSuspension(words)) {
-      bool moved = false;
-      for (std::string_view from : {"account_suspended", "close_account", "multiple_accounts"}) {
-        moved = impl.MoveProbability(prediction, "avoid_suspension", from) || moved;
-      }
-      if (moved) explanation.decision += "asks how to prevent a suspension; ";
-    }
-    if (dialogue::AsksWhetherAPasswordPracticeIsSafe(words) &&
-        impl.MoveProbability(prediction, "security_best_practices", "forgot_password")) {
-      explanation.decision += "asks whether a password practice is safe; ";
-    }
     const bool phone_gone = dialogue::SaysThePhoneIsGone(words);
-    if (phone_gone && impl.MoveProbability(prediction, "lost_2sv_device", "verification_code")) {
-      explanation.decision += "the phone is gone: the code cannot come; ";
-    }
+    impl.ApplyWordCues(words, phone_gone, prediction, explanation.decision);
     for (size_t i = 0; i < prediction.ranked.size() && i < 5; ++i) {
       explanation.candidates.push_back(
           {classes[prediction.ranked[i].cls], prediction.ranked[i].probability});

@@ -41,12 +41,21 @@ bool IsOneOf(std::string_view word, const std::string_view (&words)[N]) {
   return std::find(std::begin(words), std::end(words), word) != std::end(words);
 }
 
+// Whether `word` starts with one of `prefixes` and runs at most `max_extra`
+// bytes past it ("rubat" finds "rubato", "rubata"; with 2, not "rubatelo").
+template <size_t N>
+bool StartsWithOneOf(std::string_view word, const std::string_view (&prefixes)[N],
+                     size_t max_extra = std::string_view::npos) {
+  return std::any_of(std::begin(prefixes), std::end(prefixes), [&](std::string_view prefix) {
+    return StartsWith(word, prefix) && word.size() - prefix.size() <= max_extra;
+  });
+}
+
 bool NamesOwnProduct(const std::vector<Token>& tokens) {
   for (size_t i = 0; i < tokens.size(); ++i) {
-    for (std::string_view own : kOwnProductWords) {
-      if (StartsWith(tokens[i].folded, own)) return true;
+    if (StartsWithOneOf(tokens[i].folded, kOwnProductWords) || IsSellerCentralAt(tokens, i)) {
+      return true;
     }
-    if (IsSellerCentralAt(tokens, i)) return true;
   }
   return false;
 }
@@ -54,12 +63,9 @@ bool NamesOwnProduct(const std::vector<Token>& tokens) {
 // Whether a word for "seller" opens one of the words ("seller account",
 // "verkäuferkonto", "venditore").
 bool NamesASeller(const std::vector<Token>& tokens) {
-  for (const Token& token : tokens) {
-    for (std::string_view seller : kSellerWords) {
-      if (StartsWith(token.folded, seller)) return true;
-    }
-  }
-  return false;
+  return std::any_of(tokens.begin(), tokens.end(), [](const Token& token) {
+    return StartsWithOneOf(token.folded, kSellerWords);
+  });
 }
 
 bool HoldsRun(const std::vector<Token>& tokens, size_t at, const std::vector<std::string>& words) {
@@ -180,9 +186,9 @@ bool NamesSellerCentral(const std::vector<Token>& tokens) {
     // Any name kb/synonyms.txt gives it ("SC", "seller-central").
     if (HasGroup(tokens[i], "~seller_central")) return true;
     if (StartsWith(tokens[i].folded, "sellercentral") || IsSellerCentralAt(tokens, i)) return true;
-    if (tokens[i].folded != "amazon" || i + 1 == tokens.size()) continue;
-    for (std::string_view seller : kSellerWords) {
-      if (StartsWith(tokens[i + 1].folded, seller)) return true;
+    if (tokens[i].folded == "amazon" && i + 1 < tokens.size() &&
+        StartsWithOneOf(tokens[i + 1].folded, kSellerWords)) {
+      return true;
     }
   }
   return false;
@@ -213,10 +219,7 @@ bool SaysThePhoneIsGone(const std::vector<Token>& tokens) {
   constexpr size_t kNear = 3;  // words apart, stop words counted
   auto is_gone = [&](const Token& token) {
     if (HasGroup(token, "~lost")) return true;
-    for (std::string_view word : kGone) {
-      if (StartsWith(token.folded, word) && token.folded.size() <= word.size() + 2) return true;
-    }
-    return false;
+    return StartsWithOneOf(token.folded, kGone, 2);
   };
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (HasGroup(tokens[i], "~new_phone")) return true;
@@ -238,9 +241,7 @@ bool SaysSomeoneElseChangedIt(const std::vector<Token>& tokens) {
   bool changed = false;
   for (const Token& token : tokens) {
     not_me = not_me || HasGroup(token, "~not_me");
-    changed = changed || HasGroup(token, "~change") ||
-              std::any_of(std::begin(kChanged), std::end(kChanged),
-                          [&](std::string_view c) { return StartsWith(token.folded, c); });
+    changed = changed || HasGroup(token, "~change") || StartsWithOneOf(token.folded, kChanged);
   }
   return not_me && changed;
 }
@@ -260,15 +261,11 @@ bool AsksHowToPreventSuspension(const std::vector<Token>& tokens) {
   auto is_suspension = [&](const Token& token) {
     return HasGroup(token, "~suspended") || HasGroup(token, "~locked") ||
            HasGroup(token, "~deactivated") || HasGroup(token, "~close") ||
-           IsOneOf(token.folded, kHappen) ||
-           std::any_of(std::begin(kSuspension), std::end(kSuspension),
-                       [&](std::string_view w) { return StartsWith(token.folded, w); });
+           IsOneOf(token.folded, kHappen) || StartsWithOneOf(token.folded, kSuspension);
   };
   for (size_t i = 0; i < tokens.size(); ++i) {
     std::optional<size_t> avoiding;
-    if (std::any_of(std::begin(kAvoid), std::end(kAvoid), [&](std::string_view w) {
-          return StartsWith(tokens[i].folded, w) && tokens[i].folded.size() <= w.size() + 4;
-        })) {
+    if (StartsWithOneOf(tokens[i].folded, kAvoid, 4)) {
       avoiding = i;
     } else if (IsOneOf(tokens[i].folded, kPurpose)) {
       for (size_t k = i + 1; k < tokens.size() && k <= i + kToNegation; ++k) {
