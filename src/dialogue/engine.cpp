@@ -226,6 +226,15 @@ struct Engine::Impl {
         MoveProbability(prediction, "security_best_practices", "forgot_password")) {
       decision += "asks whether a password practice is safe; ";
     }
+    // "Close the account" and nothing else is closing it: no word speaks of
+    // an account closed for inactivity or of reopening one.
+    if (dialogue::SaysOnlyCloseTheAccount(words)) {
+      const bool from_inactivity =
+          MoveProbability(prediction, "close_account", "inactivity_closure");
+      const bool from_restore =
+          MoveProbability(prediction, "close_account", "restore_closed_account");
+      if (from_inactivity || from_restore) decision += "says only: close the account; ";
+    }
     // A code that cannot come because the phone is gone is the lost-device
     // question, however much the words speak of the code.
     if (phone_gone && MoveProbability(prediction, "lost_2sv_device", "verification_code")) {

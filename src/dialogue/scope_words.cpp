@@ -325,6 +325,30 @@ bool AsksWhetherAPasswordPracticeIsSafe(const std::vector<Token>& tokens) {
   return password && asks;
 }
 
+bool SaysOnlyCloseTheAccount(const std::vector<Token>& tokens) {
+  // Infinitives and nouns of closing and deleting, folded: not the
+  // participles the ~close group also finds by stem ("account closed",
+  // "compte fermé", "cuenta cerrada" ask why it was closed).
+  constexpr std::string_view kClose[] = {
+      "close",     "closure",     "chiudere",   "chiusura",      "cerrar",     "cierre",
+      "fermer",    "fermeture",   "cloturer",   "cloture",       "schliessen", "schliessung",
+      "kundigen",  "delete",      "cancellare", "eliminare",     "borrar",     "eliminar",
+      "supprimer", "suppression", "loschen",    "cancellazione", "eliminacion"};
+  bool close = false;
+  bool account = false;
+  for (const Token& token : tokens) {
+    if (token.stopword) continue;
+    const bool closes = IsOneOf(token.folded, kClose);
+    const bool names = HasGroup(token, "~account") || HasGroup(token, "~seller") ||
+                       HasGroup(token, "~seller_central") ||
+                       StartsWithOneOf(token.folded, kOwnProductWords);
+    if (!closes && !names) return false;
+    close = close || closes;
+    account = account || names;
+  }
+  return close && account;
+}
+
 bool SpeaksOfAnAccount(const std::vector<Token>& tokens) {
   for (const Token& token : tokens) {
     if (HasGroup(token, "~account")) return true;

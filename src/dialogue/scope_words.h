@@ -68,6 +68,12 @@ bool AsksHowToPreventSuspension(const std::vector<Token>& tokens);
 // sinnvoll?"): a question of good practice, not of a forgotten password.
 bool AsksWhetherAPasswordPracticeIsSafe(const std::vector<Token>& tokens);
 
+// Whether the question says nothing but "close the account": each of its
+// content words is a word for closing or deleting, for the account, the
+// seller or Amazon ("chiusura account venditore", "fermeture compte
+// vendeur"), so nothing speaks of inactivity or of reopening.
+bool SaysOnlyCloseTheAccount(const std::vector<Token>& tokens);
+
 // Whether the question names an account (the ~account synonym group:
 // "account", "cuenta", "Konto", "acc"…) or speaks of access.
 bool SpeaksOfAnAccount(const std::vector<Token>& tokens);

@@ -221,6 +221,15 @@ TEST(EngineTest, WhetherAPasswordPracticeIsSafeIsSecurityAdvice) {
   for (const Expectation& e : cases) Check(e);
 }
 
+TEST(EngineTest, CloseTheAccountAndNothingElseIsClosingIt) {
+  // The model spreads these over closing, inactivity and reopening.
+  Check({"chiusura dell'account venditore", "answer", "close_account"});
+  Check({"fermeture du compte vendeur amazon", "answer", "close_account"});
+  // A closed account is not closing one.
+  const Reply closed = Ask("cuenta de vendedor cerrada");
+  EXPECT_NE(closed.intent.value_or(""), "close_account");
+}
+
 TEST(EngineTest, ACodeThatDoesNotReachThePhoneIsNotALostPhone) {
   const Expectation cases[] = {
       {"the code is not coming to my phone", "answer", "verification_code"},

@@ -184,6 +184,17 @@ TEST(ScopeWordsTest, WhetherAPasswordPracticeIsSafe) {
       AsksWhetherAPasswordPracticeIsSafe(Words("I'm sure, my password is right", Lang::kEn)));
 }
 
+TEST(ScopeWordsTest, OnlyCloseTheAccount) {
+  EXPECT_TRUE(SaysOnlyCloseTheAccount(Words("chiusura account venditore", Lang::kIt)));
+  EXPECT_TRUE(SaysOnlyCloseTheAccount(Words("fermeture du compte vendeur amazon", Lang::kFr)));
+  EXPECT_TRUE(SaysOnlyCloseTheAccount(Words("Verkäuferkonto schließen", Lang::kDe)));
+  // Closed already (a participle), or more than closing.
+  EXPECT_FALSE(SaysOnlyCloseTheAccount(Words("account closed", Lang::kEn)));
+  EXPECT_FALSE(SaysOnlyCloseTheAccount(Words("cuenta de vendedor cerrada", Lang::kEs)));
+  EXPECT_FALSE(SaysOnlyCloseTheAccount(Words("chiusura account per inattività", Lang::kIt)));
+  EXPECT_FALSE(SaysOnlyCloseTheAccount(Words("close account and reopen it later", Lang::kEn)));
+}
+
 TEST(ScopeWordsTest, SellerCentralIsNamedByItsNameOrAsAmazonsSellerAccount) {
   EXPECT_TRUE(NamesSellerCentral(Words("how do I use Seller Central", Lang::kEn)));
   EXPECT_TRUE(NamesSellerCentral(Words("sellercentral.amazon.it non va", Lang::kIt)));
