@@ -173,6 +173,15 @@ ExtractedFeatures ExtractFeatures(std::string_view text, Lang lang, Analyzer& an
   ExtractedFeatures out;
   std::map<std::string, float> bag;
   std::string previous_stem;
+  // The text with every corrected word replaced, for the synonym phrases a
+  // correction completes ("sing in" -> "sign in", "seller centrl").
+  std::string corrected_text;
+  size_t copied_until = 0;
+  auto replace = [&](const Token& token, std::string_view with) {
+    corrected_text.append(text.substr(copied_until, token.begin - copied_until));
+    corrected_text.append(with);
+    copied_until = token.end;
+  };
   for (const Token& token : analyzer.Analyze(text, lang)) {
     for (const std::string& group : token.synonyms) bag["s:" + group] += 1.0f;
     if (token.stopword) {
@@ -193,6 +202,7 @@ ExtractedFeatures ExtractFeatures(std::string_view text, Lang lang, Analyzer& an
       }
       if (!parts.empty()) {
         out.corrections.push_back({folded, parts[0] + "+" + parts[1]});
+        replace(token, parts[0] + " " + parts[1]);
         continue;
       }
       std::string fixed = SplitLostElision(folded, lang, *vocabulary);
@@ -202,6 +212,7 @@ ExtractedFeatures ExtractFeatures(std::string_view text, Lang lang, Analyzer& an
         if (token.synonyms.empty()) ++out.unknown_words;
       } else {
         out.corrections.push_back({folded, fixed});
+        replace(token, fixed);
         folded = fixed;
         const auto& stems = vocabulary->StemFeatures(fixed);
         if (!stems.empty()) stem = stems.front();
@@ -216,6 +227,16 @@ ExtractedFeatures ExtractFeatures(std::string_view text, Lang lang, Analyzer& an
     AddTrigrams(folded, bag);
     if (!previous_stem.empty()) bag["b:" + previous_stem + "_" + stem.substr(2)] += 0.7f;
     previous_stem = stem.substr(2);
+  }
+  if (!corrected_text.empty()) {
+    corrected_text.append(text.substr(copied_until));
+    for (const Token& token : analyzer.Analyze(corrected_text, lang)) {
+      if (token.synonym_words < 2) continue;  // single words: counted above
+      for (const std::string& group : token.synonyms) {
+        float& weight = bag["s:" + group];
+        if (weight == 0) weight = 1.0f;
+      }
+    }
   }
   double norm = 0;
   for (const auto& [name, weight] : bag) norm += weight * weight;

@@ -129,6 +129,15 @@ TEST(EngineTest, AnElisionTypedWithoutItsApostropheIsTheWord) {
          "forgot_password"});
 }
 
+TEST(EngineTest, ACorrectedWordCompletesASynonymPhrase) {
+  // "sing" is corrected to "sign", and "sign in" is the ~login phrase.
+  const Reply reply = Ask("how do i sing in to my amazon seller acount");
+  ASSERT_TRUE(reply.explanation.has_value());
+  const auto& terms = reply.explanation->matched_terms;
+  EXPECT_NE(std::find(terms.begin(), terms.end(), "s:~login"), terms.end());
+  EXPECT_EQ(reply.intent.value_or(""), "login_steps");
+}
+
 TEST(EngineTest, AWordOfASurelyDetectedLanguageIsNoTypoOfAnotherLanguagesWord) {
   // "line" is English, not a typo of the French "lien"; "inizio" is Italian,
   // not the Spanish "inicio". A mixed question still gets any language's
