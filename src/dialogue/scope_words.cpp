@@ -93,7 +93,11 @@ bool IsDeviceJoiner(std::string_view word) { return IsOneOf(word, kDeviceJoiners
 // How many words the word for password at `i` spans ("mot de passe": 3), or
 // 0 when there is none: the ~password synonym group, or a PIN.
 size_t PasswordWordsAt(const std::vector<Token>& tokens, size_t i) {
-  if (tokens[i].folded == "pin") return 1;
+  // A device's PIN or unlock code: "code de déverrouillage", "codice di
+  // sblocco", "código de desbloqueo", "Entsperrcode", "unlock code".
+  constexpr std::string_view kUnlock[] = {"deverrouill", "sblocc", "desbloque", "entsperr",
+                                          "unlock"};
+  if (tokens[i].folded == "pin" || StartsWithOneOf(tokens[i].folded, kUnlock)) return 1;
   if (HasGroup(tokens[i], "~password")) return std::max<size_t>(tokens[i].synonym_words, 1);
   return 0;
 }
@@ -104,6 +108,20 @@ bool Adjacent(const std::vector<Token>& tokens, size_t i) {
   return tokens[i].begin <= tokens[i - 1].end + 1;
 }
 
+// Words that make a device word name something else: "phone number",
+// "the password for the phone app".
+constexpr std::string_view kNotTheDevice[] = {"app",        "apps",   "application", "applicazione",
+                                              "aplicacion", "appli",  "anwendung",   "number",
+                                              "numero",     "nummer", "numer"};
+
+// Whether `device` stands at tokens[at] as the device itself.
+bool HoldsDevice(const std::vector<Token>& tokens, size_t at,
+                 const std::vector<std::string>& device) {
+  if (!HoldsRun(tokens, at, device)) return false;
+  const size_t after = at + device.size();
+  return after >= tokens.size() || !IsOneOf(tokens[after].folded, kNotTheDevice);
+}
+
 bool NamesDevicePassword(const std::vector<Token>& tokens,
                          const std::vector<std::vector<std::string>>& devices) {
   for (size_t i = 0; i < tokens.size(); ++i) {
@@ -112,14 +130,14 @@ bool NamesDevicePassword(const std::vector<Token>& tokens,
     for (const std::vector<std::string>& device : devices) {
       // "wifi password", "WLAN-Passwort"
       if (i >= device.size() && Adjacent(tokens, i) &&
-          HoldsRun(tokens, i - device.size(), device)) {
+          HoldsDevice(tokens, i - device.size(), device)) {
         return true;
       }
       // "password del mio portatile"
       size_t at = i + words;
       for (size_t joined = 0; joined <= kMaxDeviceJoiners && at < tokens.size(); ++joined, ++at) {
         if (!Adjacent(tokens, at)) break;
-        if (HoldsRun(tokens, at, device)) return true;
+        if (HoldsDevice(tokens, at, device)) return true;
         if (!IsDeviceJoiner(tokens[at].folded)) break;
       }
     }

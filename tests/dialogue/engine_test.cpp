@@ -333,6 +333,8 @@ TEST(EngineTest, ADevicesOwnPasswordIsNotOurs) {
   Check({"olvidé la contraseña de mi router", "fallback", ""});
   Check({"Wie ändere ich das WLAN-Passwort an meiner FritzBox?", "fallback", ""});
   Check({"j'ai oublié le mot de passe de ma session Windows", "fallback", ""});
+  Check({"ho dimenticato il PIN del mio telefono Samsung, come lo sblocco?", "fallback", ""});
+  Check({"codice di sblocco del mio cellulare dimenticato", "fallback", ""});
   // The devices themselves are ours to talk about.
   Check({"can I use seller central on my laptop and my phone at the same time", "answer",
          "multiple_devices"});

@@ -50,8 +50,8 @@ TEST(ScopeWordsTest, AMailProviderIsTheSellerAccountsMailboxWhenASellerIsNamed) 
 
 TEST(ScopeWordsTest, ADevicesOwnPasswordIsAnotherProduct) {
   OtherProducts others;
-  others.devices = {{"wifi"},     {"wlan"}, {"laptop"}, {"windows"}, {"box", "internet"},
-                    {"portatile"}};
+  others.devices = {{"wifi"},      {"wlan"},       {"laptop"}, {"windows"}, {"box", "internet"},
+                    {"portatile"}, {"smartphone"}, {"phone"},  {"tablette"}};
   EXPECT_TRUE(NamesOtherProduct(Words("I forgot my wifi password", Lang::kEn), others));
   EXPECT_TRUE(NamesOtherProduct(Words("Wie ändere ich das WLAN-Passwort?", Lang::kDe), others));
   EXPECT_TRUE(NamesOtherProduct(Words("how do I reset my Windows PIN", Lang::kEn), others));
@@ -59,6 +59,15 @@ TEST(ScopeWordsTest, ADevicesOwnPasswordIsAnotherProduct) {
       NamesOtherProduct(Words("ho perso la password del mio portatile", Lang::kIt), others));
   EXPECT_TRUE(NamesOtherProduct(Words("j'ai oublié le mot de passe de ma box internet", Lang::kFr),
                                 others));
+  // A phone's own PIN, a tablet's unlock code.
+  EXPECT_TRUE(
+      NamesOtherProduct(Words("ho dimenticato il PIN del mio smartphone", Lang::kIt), others));
+  EXPECT_TRUE(NamesOtherProduct(
+      Words("j'ai oublié le code de déverrouillage de ma tablette", Lang::kFr), others));
+  // A phone number or a phone app is no phone's password.
+  EXPECT_FALSE(
+      NamesOtherProduct(Words("what is the password for the phone app", Lang::kEn), others));
+  EXPECT_FALSE(NamesOtherProduct(Words("I forgot the pin of my phone number", Lang::kEn), others));
   // The device alone, or a password typed on it, is ours.
   EXPECT_FALSE(NamesOtherProduct(Words("can I log in from my laptop", Lang::kEn), others));
   EXPECT_FALSE(
