@@ -222,7 +222,7 @@ bool SpeaksOfAccess(const std::vector<Token>& tokens) {
 }
 
 bool SaysThePhoneIsGone(const std::vector<Token>& tokens) {
-  // Folded prefixes of "stolen", "broken", "dead" and "changed" in our languages;
+  // Folded prefixes of "stolen", "broken", "dead", "changed" and "old" in our languages;
   // "lost" is the ~lost synonym group. The word must be next to the phone ("telefono
   // rubato", "my phone was stolen"): "my account was stolen and the code
   // does not reach my phone" is not a lost phone.
@@ -233,7 +233,13 @@ bool SaysThePhoneIsGone(const std::vector<Token>& tokens) {
       "dead", "died", "dropped", "mort", "muert", "murio", "cadut", "cayo", "tombe",
       // replaced: "changed my phone", "cambiato telefono", "cambiado de móvil",
       // "changé de téléphone", "Handy gewechselt"
-      "changed", "cambiat", "cambiad", "change", "gewechselt"};
+      "changed", "cambiat", "cambiad", "change", "gewechselt",
+      // an old number or a deactivated SIM: "mio vecchio numero", "la SIM è
+      // stata disattivata", "my old number"
+      "old", "vecchi", "antigu", "ancien", "alte", "disattivat", "desactivad", "desactive",
+      "deactivat", "deaktivier"};
+  // The phone, its number or its SIM.
+  constexpr std::string_view kPhoneWords[] = {"sim", "numero", "number", "nummer"};
   constexpr size_t kNear = 3;  // words apart, stop words counted
   auto is_gone = [&](const Token& token) {
     if (HasGroup(token, "~lost")) return true;
@@ -241,7 +247,10 @@ bool SaysThePhoneIsGone(const std::vector<Token>& tokens) {
   };
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (HasGroup(tokens[i], "~new_phone")) return true;
-    if (!HasGroup(tokens[i], "~phone")) continue;
+    if (!HasGroup(tokens[i], "~phone") && !HasGroup(tokens[i], "~phone_number") &&
+        !IsOneOf(tokens[i].folded, kPhoneWords)) {
+      continue;
+    }
     const size_t from = i >= kNear ? i - kNear : 0;
     for (size_t k = from; k < tokens.size() && k <= i + kNear; ++k) {
       if (k != i && is_gone(tokens[k])) return true;

@@ -46,9 +46,10 @@ bool NamesSellerCentral(const std::vector<Token>& tokens);
 // order defect rate (kb/synonyms.txt).
 bool SpeaksOfAccess(const std::vector<Token>& tokens);
 
-// Whether the question says its phone is lost, stolen, broken or replaced
-// ("mi hanno rubato il telefono", "new phone", "handy kaputt"): then a
-// two-step code cannot come, whatever else it says about the code.
+// Whether the question says its phone is lost, stolen, broken or replaced,
+// or its number old or its SIM deactivated ("mi hanno rubato il telefono",
+// "new phone", "handy kaputt", "my old number"): then a two-step code cannot
+// come, whatever else it says about the code.
 bool SaysThePhoneIsGone(const std::vector<Token>& tokens);
 
 // Whether the question says something was changed and that the asker did

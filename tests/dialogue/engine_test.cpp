@@ -184,6 +184,9 @@ TEST(EngineTest, AGonePhoneIsAnsweredAsALostPhoneFromALowerProbability) {
        "answer", "lost_2sv_device"},
       {"mein handy wurde geklaut und jetzt komme ich nicht mehr in seller central", "answer",
        "lost_2sv_device"},
+      {"la verifica in due passaggi manda gli SMS al mio vecchio numero, la SIM è stata "
+       "disattivata e ora seller central mi chiede il codice che non posso ricevere",
+       "answer", "lost_2sv_device"},
   };
   for (const Expectation& e : cases) Check(e);
 }

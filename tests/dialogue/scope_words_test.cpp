@@ -130,6 +130,9 @@ TEST(ScopeWordsTest, APhoneLostStolenBrokenOrReplaced) {
   EXPECT_TRUE(SaysThePhoneIsGone(Words("il telefono è morto", Lang::kIt)));
   EXPECT_TRUE(SaysThePhoneIsGone(Words("se me cayó el móvil al agua", Lang::kEs)));
   EXPECT_TRUE(SaysThePhoneIsGone(Words("I dropped my phone in the sea", Lang::kEn)));
+  EXPECT_TRUE(SaysThePhoneIsGone(Words("la SIM è stata disattivata", Lang::kIt)));
+  EXPECT_TRUE(SaysThePhoneIsGone(Words("the code goes to my old number", Lang::kEn)));
+  EXPECT_FALSE(SaysThePhoneIsGone(Words("my account was deactivated yesterday", Lang::kEn)));
   EXPECT_FALSE(SaysThePhoneIsGone(Words("the code does not arrive on my phone", Lang::kEn)));
   // Stolen is the account here, and the phone is far from it.
   EXPECT_FALSE(SaysThePhoneIsGone(
