@@ -276,9 +276,10 @@ bool SaysSomeoneElseChangedIt(const std::vector<Token>& tokens) {
 bool AsksHowToPreventSuspension(const std::vector<Token>& tokens) {
   constexpr std::string_view kAvoid[] = {"avoid",  "prevent", "evit",    "preveni",
                                          "eviter", "previen", "vermeid", "verhind"};
-  constexpr std::string_view kPurpose[] = {"per", "para", "pa", "pour", "damit", "so", "to"};
-  constexpr std::string_view kNot[] = {"non",   "no",      "ne",    "nicht", "not",
-                                       "don't", "doesn't", "won't", "dont",  "never"};
+  // With the chat shorthands "x" (per) and "nn" (non).
+  constexpr std::string_view kPurpose[] = {"per", "x", "para", "pa", "pour", "damit", "so", "to"};
+  constexpr std::string_view kNot[] = {"non",   "nn",      "no",    "ne",   "nicht", "not",
+                                       "don't", "doesn't", "won't", "dont", "never"};
   constexpr std::string_view kSuspension[] = {"bann", "sperr", "gesperr", "cierr", "chiud"};
   // "…damit uns das nicht passiert": the suspension told before.
   constexpr std::string_view kHappen[] = {"passiert", "happen", "happens", "succeda",

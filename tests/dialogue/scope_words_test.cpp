@@ -162,6 +162,8 @@ TEST(ScopeWordsTest, HowToKeepAnAccountFromSuspension) {
   EXPECT_TRUE(
       AsksHowToPreventSuspension(Words("q hago pa q no me suspendan la cuenta", Lang::kEs)));
   EXPECT_TRUE(AsksHowToPreventSuspension(Words("how can I avoid a suspension", Lang::kEn)));
+  EXPECT_TRUE(
+      AsksHowToPreventSuspension(Words("cosa faccio x nn farmi sospendere l account", Lang::kIt)));
   EXPECT_TRUE(AsksHowToPreventSuspension(
       Words("Worauf sollten wir achten, damit uns das nicht passiert?", Lang::kDe)));
   EXPECT_TRUE(AsksHowToPreventSuspension(
