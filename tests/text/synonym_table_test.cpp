@@ -187,6 +187,8 @@ INSTANTIATE_TEST_SUITE_P(
                       Case{Lang::kDe, "pasword vergesen", "pasword", "~password"},
                       Case{Lang::kDe, "pasword vergesen", "vergesen", "~forgot"},
                       Case{Lang::kDe, "wie logge ich mich ein", "logge", "~login"},
+                      Case{Lang::kEs, "no me acuerdo de la contraseña", "no", "~forgot"},
+                      Case{Lang::kIt, "non mi ricordo la password", "non", "~forgot"},
                       Case{Lang::kEs, "desde el cel y la compu a la vez", "cel", "~phone"},
                       Case{Lang::kEs, "desde el cel y la compu a la vez", "compu", "~computer"},
                       Case{Lang::kEs, "desde el cel y la compu a la vez", "a", "~simultaneously"},
