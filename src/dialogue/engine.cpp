@@ -226,6 +226,12 @@ struct Engine::Impl {
         MoveProbability(prediction, "security_best_practices", "forgot_password")) {
       decision += "asks whether a password practice is safe; ";
     }
+    // Access restricted or denied is a restriction, however much the words
+    // speak of the devices it happens on.
+    if (dialogue::SaysAccessIsRestricted(words) &&
+        MoveProbability(prediction, "ip_device_restriction", "multiple_devices")) {
+      decision += "access is restricted; ";
+    }
     // "Close the account" and nothing else is closing it: no word speaks of
     // an account closed for inactivity or of reopening one.
     if (dialogue::SaysOnlyCloseTheAccount(words)) {

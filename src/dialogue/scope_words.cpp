@@ -353,6 +353,20 @@ bool AsksWhetherAPasswordPracticeIsSafe(const std::vector<Token>& tokens) {
   return password && asks;
 }
 
+bool SaysAccessIsRestricted(const std::vector<Token>& tokens) {
+  constexpr std::string_view kDenied[] = {"denied",   "negato", "negata",    "denegado",
+                                          "denegada", "refuse", "verweigert"};
+  constexpr size_t kNear = 5;  // "l'accesso da questo dispositivo è limitato"
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (!HasGroup(tokens[i], "~restricted") && !IsOneOf(tokens[i].folded, kDenied)) continue;
+    const size_t from = i >= kNear ? i - kNear : 0;
+    for (size_t k = from; k < tokens.size() && k <= i + kNear; ++k) {
+      if (k != i && HasGroup(tokens[k], "~login")) return true;
+    }
+  }
+  return false;
+}
+
 bool SaysOnlyCloseTheAccount(const std::vector<Token>& tokens) {
   // Infinitives and nouns of closing and deleting, folded: not the
   // participles the ~close group also finds by stem ("account closed",

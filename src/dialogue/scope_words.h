@@ -69,6 +69,11 @@ bool AsksHowToPreventSuspension(const std::vector<Token>& tokens);
 // sinnvoll?"): a question of good practice, not of a forgotten password.
 bool AsksWhetherAPasswordPracticeIsSafe(const std::vector<Token>& tokens);
 
+// Whether the question says that access itself is restricted or denied
+// ("l'accesso da questo dispositivo è limitato", "access denied"): a word for
+// access and one for restricted or denied within a few words.
+bool SaysAccessIsRestricted(const std::vector<Token>& tokens);
+
 // Whether the question says nothing but "close the account": each of its
 // content words is a word for closing or deleting, for the account, the
 // seller or Amazon ("chiusura account venditore", "fermeture compte

@@ -233,6 +233,16 @@ TEST(EngineTest, WhetherAPasswordPracticeIsSafeIsSecurityAdvice) {
   for (const Expectation& e : cases) Check(e);
 }
 
+TEST(EngineTest, AccessRestrictedOnOneDeviceIsARestriction) {
+  // Two places and two devices pull towards multiple_devices (0.88).
+  Check(
+      {"sul portatile dell'ufficio l'accesso a seller central è limitato, dal computer di casa "
+       "invece entro. come mai?",
+       "answer", "ip_device_restriction"});
+  Check({"can I use seller central on my laptop and my phone at the same time", "answer",
+         "multiple_devices"});
+}
+
 TEST(EngineTest, CloseTheAccountAndNothingElseIsClosingIt) {
   // The model spreads these over closing, inactivity and reopening.
   Check({"chiusura dell'account venditore", "answer", "close_account"});

@@ -198,6 +198,13 @@ TEST(ScopeWordsTest, WhetherAPasswordPracticeIsSafe) {
       AsksWhetherAPasswordPracticeIsSafe(Words("I'm sure, my password is right", Lang::kEn)));
 }
 
+TEST(ScopeWordsTest, AccessRestrictedOrDenied) {
+  EXPECT_TRUE(
+      SaysAccessIsRestricted(Words("l'accesso da questo dispositivo è limitato", Lang::kIt)));
+  EXPECT_TRUE(SaysAccessIsRestricted(Words("seller central says access denied", Lang::kEn)));
+  EXPECT_FALSE(SaysAccessIsRestricted(Words("can I log in from two computers", Lang::kEn)));
+}
+
 TEST(ScopeWordsTest, OnlyCloseTheAccount) {
   EXPECT_TRUE(SaysOnlyCloseTheAccount(Words("chiusura account venditore", Lang::kIt)));
   EXPECT_TRUE(SaysOnlyCloseTheAccount(Words("fermeture du compte vendeur amazon", Lang::kFr)));
