@@ -226,6 +226,15 @@ struct Engine::Impl {
         MoveProbability(prediction, "security_best_practices", "forgot_password")) {
       decision += "asks whether a password practice is safe; ";
     }
+    // What Seller Central is, asked of its name alone, is what_is_seller_central
+    // however much the rest speaks of opening an account or of buying.
+    if (dialogue::AsksWhatSellerCentralIs(words)) {
+      const bool from_open =
+          MoveProbability(prediction, "what_is_seller_central", "open_account_requirements");
+      const bool from_buyer =
+          MoveProbability(prediction, "what_is_seller_central", "seller_vs_buyer_account");
+      if (from_open || from_buyer) decision += "asks what Seller Central is; ";
+    }
     // Access restricted or denied is a restriction, however much the words
     // speak of the devices it happens on.
     if (dialogue::SaysAccessIsRestricted(words) &&

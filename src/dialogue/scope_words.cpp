@@ -353,6 +353,30 @@ bool AsksWhetherAPasswordPracticeIsSafe(const std::vector<Token>& tokens) {
   return password && asks;
 }
 
+bool AsksWhatSellerCentralIs(const std::vector<Token>& tokens) {
+  constexpr std::string_view kWhat[] = {"what", "what's", "whats", "cos'e", "cosa",  "serve",
+                                        "que",  "sirve",  "quoi",  "was",   "wofur", "wozu"};
+  // Words that may stand between the question word and the name.
+  constexpr std::string_view kFillers[] = {"even",    "exactly",    "actually",
+                                           "preciso", "precisa",    "exactement",
+                                           "genau",   "eigentlich", "exactamente"};
+  constexpr size_t kAfter = 3;  // "Seller Central, what is it"
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (!HasGroup(tokens[i], "~seller_central")) continue;
+    const size_t end = i + std::max<size_t>(tokens[i].synonym_words, 1);  // one past the name
+    const bool clause_ends = end >= tokens.size() || !Adjacent(tokens, end);
+    if (!clause_ends) continue;
+    for (size_t k = i; k-- > 0;) {
+      if (IsOneOf(tokens[k].folded, kWhat)) return true;
+      if (!tokens[k].stopword && !IsOneOf(tokens[k].folded, kFillers)) break;
+    }
+    for (size_t k = end; k < tokens.size() && k < end + kAfter; ++k) {
+      if (IsOneOf(tokens[k].folded, kWhat)) return true;
+    }
+  }
+  return false;
+}
+
 bool SaysAccessIsRestricted(const std::vector<Token>& tokens) {
   constexpr std::string_view kDenied[] = {"denied",   "negato", "negata",    "denegado",
                                           "denegada", "refuse", "verweigert"};

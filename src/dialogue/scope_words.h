@@ -69,6 +69,14 @@ bool AsksHowToPreventSuspension(const std::vector<Token>& tokens);
 // sinnvoll?"): a question of good practice, not of a forgotten password.
 bool AsksWhetherAPasswordPracticeIsSafe(const std::vector<Token>& tokens);
 
+// Whether the question asks what Seller Central itself is: a "what is" or
+// "what for" word right before its name, which then ends the clause ("What
+// even is Seller Central?", "a cosa serve di preciso Seller Central?"), or
+// right after it ("Seller Central, what is it?", "…, c'est quoi ?"). Not
+// "what is the seller central login page" nor "what is needed to open a
+// seller central account".
+bool AsksWhatSellerCentralIs(const std::vector<Token>& tokens);
+
 // Whether the question says that access itself is restricted or denied
 // ("l'accesso da questo dispositivo è limitato", "access denied"): a word for
 // access and one for restricted or denied within a few words.

@@ -233,6 +233,15 @@ TEST(EngineTest, WhetherAPasswordPracticeIsSafeIsSecurityAdvice) {
   for (const Expectation& e : cases) Check(e);
 }
 
+TEST(EngineTest, WhatSellerCentralIsAskedOfItsName) {
+  // The rest of the question speaks of selling and opening an account
+  // (open_account_requirements about 0.6).
+  Check({"ok but what even is Seller Central? my sister says I need it to sell my soaps on Amazon",
+         "answer", "what_is_seller_central"});
+  Check(
+      {"what is needed to open a seller central account?", "answer", "open_account_requirements"});
+}
+
 TEST(EngineTest, AccessRestrictedOnOneDeviceIsARestriction) {
   // Two places and two devices pull towards multiple_devices (0.88).
   Check(

@@ -198,6 +198,15 @@ TEST(ScopeWordsTest, WhetherAPasswordPracticeIsSafe) {
       AsksWhetherAPasswordPracticeIsSafe(Words("I'm sure, my password is right", Lang::kEn)));
 }
 
+TEST(ScopeWordsTest, WhatSellerCentralItselfIs) {
+  EXPECT_TRUE(AsksWhatSellerCentralIs(Words("What even is Seller Central?", Lang::kEn)));
+  EXPECT_TRUE(AsksWhatSellerCentralIs(Words("a cosa serve di preciso Seller Central?", Lang::kIt)));
+  EXPECT_TRUE(AsksWhatSellerCentralIs(Words("Seller Central, c'est quoi ?", Lang::kFr)));
+  EXPECT_FALSE(AsksWhatSellerCentralIs(Words("what is the seller central login page", Lang::kEn)));
+  EXPECT_FALSE(AsksWhatSellerCentralIs(
+      Words("what is needed to open a seller central account?", Lang::kEn)));
+}
+
 TEST(ScopeWordsTest, AccessRestrictedOrDenied) {
   EXPECT_TRUE(
       SaysAccessIsRestricted(Words("l'accesso da questo dispositivo è limitato", Lang::kIt)));
