@@ -542,14 +542,14 @@ TEST(EngineTest, ReplyJsonFollowsTheContract) {
 // regression, not knife-edge noise.
 TEST(EngineTest, LabelledSetAccuracyFloor) {
   // Each set but the first was written by a helper that saw neither the
-  // catalogue nor the other sets. All stand at 96.8% or more; a floor of 95%
+  // catalogue nor the other sets. All stand at 97.2% or more; a floor of 95%
   // leaves room for the two or three knife-edge questions any catalogue
   // change moves, and fails a change that costs more.
   const std::pair<const char*, double> sets[] = {
       {"questions", 0.95},       {"questions_fresh", 0.95},   {"questions_unseen", 0.95},
       {"questions_blind", 0.95}, {"questions_holdout", 0.95}, {"questions_probe", 0.95},
       {"questions_field", 0.95}, {"questions_tickets", 0.95}, {"questions_acceptance", 0.95},
-      {"questions_forum", 0.95}};
+      {"questions_forum", 0.95}, {"questions_widget", 0.95}};
   for (const auto& [set, floor] : sets) {
     std::ifstream in(SourcePath(std::string("tests/data/") + set + ".tsv"));
     ASSERT_TRUE(in) << set;
