@@ -27,6 +27,7 @@
 #include "kb/engine.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <mutex>
 #include <set>
@@ -77,6 +78,60 @@ constexpr size_t kLastMessageBytes = 400;
 // too?", "e se…", "y la de…"): such a message is read with the one before.
 constexpr std::string_view kContinuationOpeners[] = {"and",     "also", "e",     "anche", "y",
                                                      "tambien", "et",   "aussi", "und",   "auch"};
+
+// Cues in the words that the model weighs too lightly against the words
+// around them: each says which intent the question means, and whose
+// probability that intent takes (scope_words.h has the cues themselves).
+struct WordCue {
+  bool (*says)(const std::vector<Token>&);
+  std::string_view to;
+  std::array<std::string_view, 3> from;  // "" for none
+  std::string_view decision;             // for explanations
+};
+constexpr WordCue kWordCues[] = {
+    // A change the seller did not make is someone else in the account,
+    // however much the words speak of the changed e-mail or password.
+    {dialogue::SaysSomeoneElseChangedIt,
+     "account_hacked",
+     {"wrong_email", "forgot_password", ""},
+     "changed, not by the seller"},
+    // Keeping an account from suspension, however much the words speak of
+    // the suspension or closure itself.
+    {dialogue::AsksHowToPreventSuspension,
+     "avoid_suspension",
+     {"account_suspended", "close_account", "multiple_accounts"},
+     "asks how to prevent a suspension"},
+    // Whether keeping or choosing a password is safe is advice, not a
+    // forgotten password.
+    {dialogue::AsksWhetherAPasswordPracticeIsSafe,
+     "security_best_practices",
+     {"forgot_password", "", ""},
+     "asks whether a password practice is safe"},
+    // What Seller Central is, asked of its name alone, however much the rest
+    // speaks of opening an account or of buying.
+    {dialogue::AsksWhatSellerCentralIs,
+     "what_is_seller_central",
+     {"open_account_requirements", "seller_vs_buyer_account", ""},
+     "asks what Seller Central is"},
+    // Access restricted or denied, however much the words speak of the
+    // devices it happens on.
+    {dialogue::SaysAccessIsRestricted,
+     "ip_device_restriction",
+     {"multiple_devices", "", ""},
+     "access is restricted"},
+    // "Close the account" and nothing else: no word speaks of an account
+    // closed for inactivity or of reopening one.
+    {dialogue::SaysOnlyCloseTheAccount,
+     "close_account",
+     {"inactivity_closure", "restore_closed_account", ""},
+     "says only: close the account"},
+    // A code that cannot come because the phone is gone, however much the
+    // words speak of the code.
+    {dialogue::SaysThePhoneIsGone,
+     "lost_2sv_device",
+     {"verification_code", "", ""},
+     "the phone is gone: the code cannot come"},
+};
 
 std::string Trim(std::string_view s) {
   const size_t b = s.find_first_not_of(" \t\r\n");
@@ -199,61 +254,17 @@ struct Engine::Impl {
     return true;
   }
 
-  // Cues in the words that the model weighs too lightly against the words
-  // around them; each moves probability from the intents the words speak of
-  // to the one they mean, and says so in `decision`.
-  void ApplyWordCues(const std::vector<Token>& words, bool phone_gone,
-                     match::Prediction& prediction, std::string& decision) const {
-    // A change the seller did not make is someone else in the account,
-    // however much the words speak of the changed e-mail or password.
-    if (dialogue::SaysSomeoneElseChangedIt(words)) {
-      const bool from_email = MoveProbability(prediction, "account_hacked", "wrong_email");
-      const bool from_password = MoveProbability(prediction, "account_hacked", "forgot_password");
-      if (from_email || from_password) decision += "changed, not by the seller; ";
-    }
-    // Keeping an account from suspension is avoid_suspension, however much
-    // the words speak of the suspension or closure itself.
-    if (dialogue::AsksHowToPreventSuspension(words)) {
+  // Moves probability to the intents the words' cues mean (kWordCues),
+  // saying so in `decision`.
+  void ApplyWordCues(const std::vector<Token>& words, match::Prediction& prediction,
+                     std::string& decision) const {
+    for (const WordCue& cue : kWordCues) {
+      if (!cue.says(words)) continue;
       bool moved = false;
-      for (std::string_view from : {"account_suspended", "close_account", "multiple_accounts"}) {
-        moved = MoveProbability(prediction, "avoid_suspension", from) || moved;
+      for (std::string_view from : cue.from) {
+        if (!from.empty()) moved = MoveProbability(prediction, cue.to, from) || moved;
       }
-      if (moved) decision += "asks how to prevent a suspension; ";
-    }
-    // Whether keeping or choosing a password is safe is advice, not a
-    // forgotten password.
-    if (dialogue::AsksWhetherAPasswordPracticeIsSafe(words) &&
-        MoveProbability(prediction, "security_best_practices", "forgot_password")) {
-      decision += "asks whether a password practice is safe; ";
-    }
-    // What Seller Central is, asked of its name alone, is what_is_seller_central
-    // however much the rest speaks of opening an account or of buying.
-    if (dialogue::AsksWhatSellerCentralIs(words)) {
-      const bool from_open =
-          MoveProbability(prediction, "what_is_seller_central", "open_account_requirements");
-      const bool from_buyer =
-          MoveProbability(prediction, "what_is_seller_central", "seller_vs_buyer_account");
-      if (from_open || from_buyer) decision += "asks what Seller Central is; ";
-    }
-    // Access restricted or denied is a restriction, however much the words
-    // speak of the devices it happens on.
-    if (dialogue::SaysAccessIsRestricted(words) &&
-        MoveProbability(prediction, "ip_device_restriction", "multiple_devices")) {
-      decision += "access is restricted; ";
-    }
-    // "Close the account" and nothing else is closing it: no word speaks of
-    // an account closed for inactivity or of reopening one.
-    if (dialogue::SaysOnlyCloseTheAccount(words)) {
-      const bool from_inactivity =
-          MoveProbability(prediction, "close_account", "inactivity_closure");
-      const bool from_restore =
-          MoveProbability(prediction, "close_account", "restore_closed_account");
-      if (from_inactivity || from_restore) decision += "says only: close the account; ";
-    }
-    // A code that cannot come because the phone is gone is the lost-device
-    // question, however much the words speak of the code.
-    if (phone_gone && MoveProbability(prediction, "lost_2sv_device", "verification_code")) {
-      decision += "the phone is gone: the code cannot come; ";
+      if (moved) decision.append(cue.decision).append("; ");
     }
   }
 
@@ -554,8 +565,8 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
     // is the best reading ("non riesco più, che faccio?": something fails,
     // but what?), and is spread over the others when it is not.
     if (state.last_intent.empty()) impl.FoldFollowUps(prediction);
+    impl.ApplyWordCues(words, prediction, explanation.decision);
     const bool phone_gone = dialogue::SaysThePhoneIsGone(words);
-    impl.ApplyWordCues(words, phone_gone, prediction, explanation.decision);
     for (size_t i = 0; i < prediction.ranked.size() && i < 5; ++i) {
       explanation.candidates.push_back(
           {classes[prediction.ranked[i].cls], prediction.ranked[i].probability});
