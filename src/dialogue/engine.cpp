@@ -498,7 +498,12 @@ Reply Engine::Respond(const DialogueState& state, const Request& request,
 
   const std::string message = Trim(request.message);
   const match::CredentialScan scan = match::ScanForCredentials(message);
-  const LanguageGuess guess = DetectLanguage(scan.redacted);
+  LanguageGuess guess = DetectLanguage(scan.redacted);
+  if (guess.lang == Lang::kUnknown) {
+    // Too short for language identification ("ciao", "servus"): the
+    // language of the catalogue phrases that use its words, if only one.
+    guess.lang = impl.model.SoleLanguage(scan.redacted, *analyzer);
+  }
 
   // The reply language: the request's, a pinned one, a confident guess, the
   // conversation's, a weak guess, English.

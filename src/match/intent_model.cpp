@@ -87,6 +87,21 @@ int IntentModel::ClassIndex(std::string_view id) const {
   return -1;
 }
 
+Lang IntentModel::SoleLanguage(std::string_view text, Analyzer& analyzer) const {
+  uint32_t languages = TrainingVocabulary::kAnyLanguage;
+  bool known = false;
+  for (const Token& token : analyzer.Analyze(text, Lang::kUnknown)) {
+    if (!vocabulary_.Contains(token.folded)) continue;
+    known = true;
+    languages &= vocabulary_.Languages(token.folded);
+  }
+  if (!known) return Lang::kUnknown;
+  for (Lang lang : kLangs) {
+    if (languages == TrainingVocabulary::LanguageBit(lang)) return lang;
+  }
+  return Lang::kUnknown;
+}
+
 float IntentModel::Weight(const std::string& feature, int cls) const {
   auto it = feature_ids_.find(feature);
   if (it == feature_ids_.end() || cls < 0 || static_cast<size_t>(cls) >= classes_.size()) return 0;

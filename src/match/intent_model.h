@@ -47,6 +47,11 @@ class IntentModel {
 
   const std::vector<std::string>& classes() const { return classes_; }
   int ClassIndex(std::string_view id) const;
+  // The one language of the catalogue whose phrases use every word of
+  // `text` the model knows ("ciao" is Italian's alone, "servus" German's);
+  // kUnknown when no known word, or more than one language, fits. For
+  // texts too short for language identification.
+  Lang SoleLanguage(std::string_view text, Analyzer& analyzer) const;
   // The weight of a feature ("w:recip") for a class; 0 for a feature the
   // model does not know.
   float Weight(const std::string& feature, int cls) const;

@@ -427,6 +427,15 @@ TEST(EngineTest, SmallTalkButAGreetingInFrontOfAQuestionIsAQuestion) {
   Check({"what's a good recipe for banana bread", "fallback", ""});
 }
 
+TEST(EngineTest, AWordTooShortForLanguageIdIsAnsweredInTheLanguageThatUsesIt) {
+  // Language identification finds no evidence in "ciao"; only the Italian
+  // phrases of the catalogue use it.
+  const Reply hello = Ask("ciao");
+  EXPECT_EQ(hello.intent.value_or(""), "greeting");
+  EXPECT_EQ(hello.lang, "it");
+  EXPECT_EQ(Ask("hola").lang, "es");
+}
+
 TEST(EngineTest, AQuestionIsSmallTalkOnlyInSmallTalksOwnWords) {
   // "anyone" and "good" are greetings' words ("hello, anyone there?", "good
   // morning"), which gave these 0.7-0.8 for greeting.
