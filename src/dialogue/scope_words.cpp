@@ -51,6 +51,17 @@ bool StartsWithOneOf(std::string_view word, const std::string_view (&prefixes)[N
   });
 }
 
+// Whether a token within `near` words of tokens[i] (stop words counted, i
+// itself not) satisfies `pred`.
+template <typename Pred>
+bool AnyNear(const std::vector<Token>& tokens, size_t i, size_t near, Pred pred) {
+  const size_t from = i >= near ? i - near : 0;
+  for (size_t k = from; k < tokens.size() && k <= i + near; ++k) {
+    if (k != i && pred(tokens[k])) return true;
+  }
+  return false;
+}
+
 bool NamesOwnProduct(const std::vector<Token>& tokens) {
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (StartsWithOneOf(tokens[i].folded, kOwnProductWords) || IsSellerCentralAt(tokens, i)) {
@@ -110,9 +121,9 @@ bool Adjacent(const std::vector<Token>& tokens, size_t i) {
 
 // Words that make a device word name something else: "phone number",
 // "the password for the phone app".
-constexpr std::string_view kNotTheDevice[] = {"app",        "apps",   "application", "applicazione",
-                                              "aplicacion", "appli",  "anwendung",   "number",
-                                              "numero",     "nummer", "numer"};
+constexpr std::string_view kNotTheDevice[] = {"app",        "apps",  "application", "applicazione",
+                                              "aplicacion", "appli", "anwendung",   "number",
+                                              "numero",     "nummer"};
 
 // Whether `device` stands at tokens[at] as the device itself.
 bool HoldsDevice(const std::vector<Token>& tokens, size_t at,
@@ -251,10 +262,7 @@ bool SaysThePhoneIsGone(const std::vector<Token>& tokens) {
         !IsOneOf(tokens[i].folded, kPhoneWords)) {
       continue;
     }
-    const size_t from = i >= kNear ? i - kNear : 0;
-    for (size_t k = from; k < tokens.size() && k <= i + kNear; ++k) {
-      if (k != i && is_gone(tokens[k])) return true;
-    }
+    if (AnyNear(tokens, i, kNear, is_gone)) return true;
   }
   return false;
 }
@@ -383,9 +391,8 @@ bool SaysAccessIsRestricted(const std::vector<Token>& tokens) {
   constexpr size_t kNear = 5;  // "l'accesso da questo dispositivo è limitato"
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (!HasGroup(tokens[i], "~restricted") && !IsOneOf(tokens[i].folded, kDenied)) continue;
-    const size_t from = i >= kNear ? i - kNear : 0;
-    for (size_t k = from; k < tokens.size() && k <= i + kNear; ++k) {
-      if (k != i && HasGroup(tokens[k], "~login")) return true;
+    if (AnyNear(tokens, i, kNear, [](const Token& t) { return HasGroup(t, "~login"); })) {
+      return true;
     }
   }
   return false;
